@@ -1,0 +1,178 @@
+"""The distillation model: any number of named sub-networks taught by routed losses."""
+from contextlib import contextmanager, nullcontext
+from typing import Dict, List, Optional, Union
+
+import torch
+from mmengine.model import BaseModel, ModuleDict
+from torch import nn
+
+from mmkd.models.recorders import RecorderSet, build_recorder
+from mmkd.registry import MODELS
+from mmkd.utils.misc import did_you_mean
+from .loss_routes import LossRoute
+from .sub_models import build_sub_model, resolve_model_cfgs
+
+
+@MODELS.register_module()
+class Distiller(BaseModel):
+    """Holds named sub-networks (teachers, students, peers) and trains them with losses.
+
+    Each sub-network is an ordinary upstream model (mmpretrain, mmocr, mmseg ...). One
+    preprocessed batch feeds every model; frozen models run without gradients in eval mode;
+    recorders tap tensors inside each forward; loss routes compare them. ``predict`` and
+    ``tensor`` modes run the deploy model only, so upstream metrics, visualisers and
+    inferencers work on a distiller unchanged. See docs in README / DESIGN §1.
+
+    Args:
+        models (dict): ``name -> dict(config=... | model=..., checkpoint=None,
+            checkpoint_model=None, frozen=False)``.
+        losses (dict): ``name -> loss config`` (see :class:`LossRoute`).
+        recorders (dict, optional): ``key -> recorder config`` shared by every model that has
+            the source, and/or ``model name -> {key -> recorder config}``.
+        deploy (str, optional): The model used by predict/test/export. Defaults to
+            ``'Student'`` if present, else the first trainable model.
+        data_preprocessor (dict, optional): Updates the deploy model's preprocessor config;
+            the result preprocesses the batch for all models.
+        init_cfg (dict, optional): Unused; sub-networks initialise themselves.
+    """
+
+    def __init__(self, models: dict, losses: dict, recorders: Optional[dict] = None,
+                 deploy: Optional[str] = None, data_preprocessor: Optional[dict] = None,
+                 init_cfg: Optional[dict] = None) -> None:
+        if not isinstance(models, dict) or not models:
+            raise ValueError('model.models: give at least one named sub-network, e.g. '
+                             "models=dict(Student=dict(config='...')).")
+        frozen = [n for n, e in models.items() if isinstance(e, dict) and e.get('frozen')]
+        trainable = [n for n in models if n not in frozen]
+        if not trainable:
+            raise ValueError(f'model.models: every sub-network is frozen ({frozen}); nothing '
+                             'would be trained. Remove frozen=True from the student.')
+        deploy = deploy or ('Student' if 'Student' in models else trainable[0])
+        if deploy not in models:
+            raise KeyError(f'model.deploy: unknown sub-model {deploy!r}. '
+                           + did_you_mean(deploy, list(models)))
+        cfgs = resolve_model_cfgs(models, deploy, data_preprocessor)
+        built = {n: build_sub_model(n, models[n], *cfgs[n]) for n in models}
+        super().__init__(data_preprocessor=built[deploy].data_preprocessor, init_cfg=init_cfg)
+        self.models = ModuleDict(built)
+        self.frozen = frozen
+        self.deploy = deploy
+        self._predict_model = deploy
+        self.recorder_sets = self._build_recorders(recorders or {})
+        if not isinstance(losses, dict) or not losses:
+            raise ValueError('model.losses: give at least one loss, e.g. '
+                             "task=dict(type='TaskLoss', models=['Student']).")
+        self.routes = [LossRoute(n, c, list(models)) for n, c in losses.items()]
+        self.connectors = nn.ModuleDict({r.name: r.build_connectors() for r in self.routes})
+        self._check_routes()
+        self._ddp_params_and_buffers_to_ignore = [
+            f'models.{n}.{k}' for n in frozen
+            for k, _ in list(built[n].named_parameters()) + list(built[n].named_buffers())]
+
+    # ----- construction helpers ---------------------------------------------------------------
+    def _build_recorders(self, cfgs: dict) -> Dict[str, RecorderSet]:
+        shared = {k: c for k, c in cfgs.items() if not (k in self.models and 'type' not in c)}
+        per_model = {k: c for k, c in cfgs.items() if k not in shared}
+        sets = {}
+        for name, model in self.models.items():
+            recs = {}
+            for key, cfg in shared.items():
+                rec = build_recorder(key, cfg)
+                if rec.exists(model):
+                    recs[key] = rec
+            for key, cfg in per_model.get(name, {}).items():
+                rec = build_recorder(f'{name}.{key}', cfg)
+                if not rec.exists(model):
+                    raise KeyError(f'model.recorders.{name}.{key}: {type(rec).__name__} source '
+                                   f'{rec.source!r} does not exist in {name}. '
+                                   + did_you_mean(rec.source, rec.candidates(model)))
+                recs[key] = rec
+            sets[name] = RecorderSet(name, model, recs)
+        for key, cfg in shared.items():
+            if not any(key in s for s in sets.values()):
+                rec, model = build_recorder(key, cfg), self.models[self.deploy]
+                raise KeyError(f'model.recorders.{key}: {type(rec).__name__} source '
+                               f'{rec.source!r} exists in no sub-model. '
+                               + did_you_mean(rec.source, rec.candidates(model)))
+        return sets
+
+    def _check_routes(self) -> None:
+        used = set()
+        for r in self.routes:
+            for entry in r.entries:
+                used.update(entry)
+                if r.is_task:
+                    if entry[0] in self.frozen:
+                        raise ValueError(f'model.losses.{r.name}: {entry[0]} is frozen; a '
+                                         'TaskLoss on it would train nothing.')
+                    continue
+                for m, k in zip(entry, r.keys):
+                    if k not in self.recorder_sets[m]:
+                        raise KeyError(f'model.losses.{r.name}: {m} has no recorder {k!r}. '
+                                       + did_you_mean(k, self.recorder_sets[m].keys()))
+        idle = [n for n in self.models if n not in used and n not in self.frozen]
+        if idle:
+            raise ValueError(f'model.models: {idle} are trainable but no loss uses them; add '
+                             'them to a loss or set frozen=True.')
+        self._used = [n for n in self.models if n in used]
+        self._task_models = {e[0] for r in self.routes if r.is_task for e in r.entries}
+
+    # ----- behaviour ----------------------------------------------------------------------------
+    def train(self, mode: bool = True) -> 'Distiller':
+        """Set train/eval mode; frozen sub-networks always stay in eval mode."""
+        super().train(mode)
+        for n in self.frozen:
+            self.models[n].eval()
+        return self
+
+    @contextmanager
+    def predicting_with(self, name: str):
+        """Run ``predict``/``tensor`` modes with sub-network ``name`` inside the block."""
+        if name not in self.models:
+            raise KeyError(f'unknown sub-model {name!r}. ' + did_you_mean(name, self.models))
+        old, self._predict_model = self._predict_model, name
+        try:
+            yield
+        finally:
+            self._predict_model = old
+
+    def forward(self, inputs: torch.Tensor, data_samples: Optional[list] = None,
+                mode: str = 'tensor') -> Union[Dict[str, torch.Tensor], list]:
+        """``loss``: the distillation losses; ``predict``/``tensor``: the deploy model's."""
+        if mode == 'loss':
+            return self.loss(inputs, data_samples)
+        if mode in ('predict', 'tensor'):
+            return self.models[self._predict_model](inputs, data_samples, mode=mode)
+        raise RuntimeError(f'Invalid mode "{mode}". Only supports loss, predict and tensor mode')
+
+    def loss(self, inputs: torch.Tensor, data_samples: Optional[list] = None) -> dict:
+        """Run every used sub-network on the batch, then every loss route.
+
+        Returns:
+            dict[str, Tensor]: Task terms as ``<Model>.<upstream key>`` and distillation terms as
+            ``loss_<name>[_<A>_<B>]``.
+        """
+        task_losses = {}
+        try:
+            for name in self._used:
+                model, frozen = self.models[name], name in self.frozen
+                with self.recorder_sets[name].recording(), \
+                        (torch.no_grad() if frozen else nullcontext()):
+                    if name in self._task_models:
+                        task_losses[name] = model.loss(inputs, data_samples)
+                    else:
+                        model(inputs, data_samples, mode='tensor')
+            losses = {}
+            for r in self.routes:
+                losses.update(r(self._get, self.connectors[r.name], task_losses))
+        finally:
+            for s in self.recorder_sets.values():
+                s.clear()
+        return losses
+
+    def _get(self, model: str, key: str) -> torch.Tensor:
+        return self.recorder_sets[model].get(key)
+
+    @property
+    def sub_model_names(self) -> List[str]:
+        return list(self.models.keys())

@@ -1,0 +1,150 @@
+"""Loss routes: which tensors of which sub-networks a distillation loss is computed on."""
+import copy
+import numbers
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import torch
+from mmengine.registry import DefaultScope
+from torch import nn
+
+from mmkd.registry import MODELS
+from mmkd.utils.misc import did_you_mean, with_context
+
+ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight')
+
+
+def build_mmkd(cfg: dict, where: str) -> nn.Module:
+    """Build a loss or connector from mmkd's registry, whatever the default scope is."""
+    cfg = copy.deepcopy(dict(cfg))
+    if isinstance(cfg.get('type'), str) and cfg['type'].startswith('mmkd.'):
+        cfg['type'] = cfg['type'][5:]
+    name = cfg.get('type')
+    if isinstance(name, str) and '.' not in name and MODELS.get(name) is None:
+        raise KeyError(f'{where}: unknown type {name!r}. ' + did_you_mean(name, MODELS.module_dict))
+    with DefaultScope.overwrite_default_scope('mmkd'):
+        try:
+            return MODELS.build(cfg)
+        except Exception as e:  # noqa: BLE001 - re-raised with the config key
+            raise with_context(e, where) from e
+
+
+class LossRoute:
+    """One configured loss: the module, the sub-networks it reads and how its result is named.
+
+    Args:
+        name (str): The key under ``model.losses``; logged as ``loss_<name>`` (suffixed with
+            the model names when the loss has several pairs or models).
+        cfg (dict): The loss config: ``type`` and the loss's own arguments plus the routing keys
+            ``pairs=[(A, B), ...]`` (A learns from B) or ``models=[...]``, ``key`` (a recorder
+            name) or ``keys=(key_A, key_B)``, ``connector`` (applied to A's tensor; or a pair
+            ``(for_A, for_B)``) and ``weight``.
+        model_names (Sequence[str]): The distiller's sub-networks.
+    """
+
+    def __init__(self, name: str, cfg: dict, model_names: Sequence[str]) -> None:
+        where = f'model.losses.{name}'
+        if not isinstance(cfg, dict) or 'type' not in cfg:
+            raise TypeError(f'{where}: expected a dict with a `type`, got {cfg!r}.')
+        cfg = copy.deepcopy(dict(cfg))
+        route = {k: cfg.pop(k) for k in ROUTE_KEYS if k in cfg}
+        self.name = name
+        self.loss = build_mmkd(cfg, where)
+        self.is_task = getattr(self.loss, 'pairwise', True) is False and \
+            type(self.loss).__name__ == 'TaskLoss'
+        self.weight = route.get('weight', 1.0)
+        if isinstance(self.weight, bool) or not isinstance(self.weight, numbers.Number):
+            raise TypeError(f'{where}.weight: must be a number, got {self.weight!r}.')
+        self.pairwise = 'pairs' in route
+        if self.pairwise == ('models' in route):
+            raise KeyError(f'{where}: give exactly one of `pairs=[(A, B), ...]` (A learns from '
+                           'B) and `models=[...]`.')
+        if self.pairwise:
+            self.entries = [tuple(p) for p in route['pairs']]
+            if not self.entries or any(len(p) != 2 for p in self.entries):
+                raise ValueError(f'{where}.pairs: expected a list of (A, B) pairs, got '
+                                 f'{route["pairs"]!r}.')
+        else:
+            models = route['models']
+            self.entries = [(m, ) for m in ([models] if isinstance(models, str) else models)]
+        for entry in self.entries:
+            for m in entry:
+                if m not in model_names:
+                    raise KeyError(f'{where}: unknown sub-model {m!r}. '
+                                   + did_you_mean(m, model_names))
+        if self.is_task:
+            self.keys: Tuple[Optional[str], ...] = (None, None)
+        elif 'keys' in route:
+            self.keys = tuple(route['keys'])
+        elif 'key' in route:
+            self.keys = (route['key'], route['key'])
+        else:
+            raise KeyError(f'{where}: say which recorded tensor to use with `key=` (a recorder '
+                           'name) or `keys=(key_A, key_B)`.')
+        self.connector_cfgs = self._connector_cfgs(route.get('connector'), where)
+
+    def _connector_cfgs(self, conn, where: str) -> Tuple[Optional[dict], Optional[dict]]:
+        if conn is None:
+            return (None, None)
+        if isinstance(conn, dict):
+            return (conn, None)
+        if isinstance(conn, (list, tuple)) and len(conn) == 2:
+            return tuple(conn)
+        raise TypeError(f'{where}.connector: expected a dict (for A) or a pair (for A, for B), '
+                        f'got {conn!r}.')
+
+    def entry_id(self, entry: Tuple[str, ...]) -> str:
+        return '_'.join(entry)
+
+    def log_name(self, entry: Tuple[str, ...]) -> str:
+        base = f'loss_{self.name}'
+        return f'{base}_{self.entry_id(entry)}' if len(self.entries) > 1 else base
+
+    def build_connectors(self) -> nn.ModuleDict:
+        """Connector modules by entry id and side (``s``/``t``)."""
+        out = nn.ModuleDict()
+        for entry in self.entries:
+            sides = nn.ModuleDict()
+            for side, cfg in zip(('s', 't'), self.connector_cfgs):
+                if cfg is not None:
+                    sides[side] = build_mmkd(cfg, f'model.losses.{self.name}.connector')
+            if len(sides):
+                out[self.entry_id(entry)] = sides
+        return out
+
+    def __call__(self, get: Callable[[str, str], torch.Tensor], connectors: nn.ModuleDict,
+                 task_losses: Dict[str, dict]) -> Dict[str, torch.Tensor]:
+        """Compute this route's loss terms.
+
+        Args:
+            get (callable): ``get(model, key)`` -> the tensor recorded in that model.
+            connectors (nn.ModuleDict): This route's connectors (see :meth:`build_connectors`).
+            task_losses (dict): The upstream loss dicts of the models run in loss mode.
+
+        Returns:
+            dict[str, Tensor]: Weighted terms by logged name.
+        """
+        out = {}
+        for entry in self.entries:
+            if self.is_task:
+                for k, v in self.loss(task_losses[entry[0]], self.weight).items():
+                    out[f'{entry[0]}.{k}'] = v
+                continue
+            tensors = [get(m, k) for m, k in zip(entry, self.keys)]
+            sides = connectors[self.entry_id(entry)] if self.entry_id(entry) in connectors \
+                else {}
+            for i, side in enumerate(('s', 't')[:len(tensors)]):
+                if side in sides:
+                    tensors[i] = sides[side](tensors[i])
+            if self.pairwise and getattr(self.loss, 'same_shape', True):
+                self._check_shapes(entry, tensors)
+            out[self.log_name(entry)] = self.loss(*tensors) * self.weight
+        return out
+
+    def _check_shapes(self, entry, tensors: List[torch.Tensor]) -> None:
+        a, b = tensors
+        if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and a.shape != b.shape:
+            raise ValueError(
+                f'model.losses.{self.name}: {entry[0]}.{self.keys[0]} has shape '
+                f'{tuple(a.shape)} but {entry[1]}.{self.keys[1]} has shape {tuple(b.shape)}; '
+                'add connector=dict(type=\'ConvConnector\' or \'LinearConnector\', ...) to map '
+                f'{entry[0]}\'s tensor onto {entry[1]}\'s shape.')

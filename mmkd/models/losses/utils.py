@@ -1,0 +1,46 @@
+"""Helpers shared by the distillation losses."""
+from typing import Optional
+
+import torch
+import torch.nn.functional as F
+
+ACTS = ('softmax', 'sigmoid', 'none')
+
+
+def masked_mean(values: torch.Tensor, mask: Optional[torch.Tensor] = None) -> torch.Tensor:
+    """Mean of ``values`` over the positions where ``mask`` is true (all when None).
+
+    Args:
+        values (Tensor): Per-position values, any shape.
+        mask (Tensor, optional): Same shape as ``values`` (or broadcastable), bool or 0/1.
+
+    Returns:
+        Tensor: A scalar; 0 (still in the graph) when no position is valid.
+    """
+    if mask is None:
+        return values.mean()
+    mask = mask.to(values.dtype).expand_as(values)
+    return (values * mask).sum() / mask.sum().clamp(min=1.0)
+
+
+def log_probs(x: torch.Tensor, act: str, dim: int, temperature: float = 1.0) -> torch.Tensor:
+    """Log-probabilities along ``dim`` from logits (``softmax``) or probabilities (``none``)."""
+    if act == 'softmax':
+        return F.log_softmax(x / temperature, dim=dim)
+    if act == 'none':
+        return x.clamp(min=1e-10).log()
+    raise ValueError(f'act must be one of {ACTS} for a categorical loss, got {act!r}.')
+
+
+def check_act(act: str) -> str:
+    if act not in ACTS:
+        raise ValueError(f'act must be one of {ACTS}, got {act!r}.')
+    return act
+
+
+def check_same_shape(s: torch.Tensor, t: torch.Tensor, loss: str) -> None:
+    """Pairwise losses need equal shapes; say which and suggest a connector otherwise."""
+    if s.shape != t.shape:
+        raise ValueError(f'{loss}: the two tensors differ in shape, {tuple(s.shape)} vs '
+                         f'{tuple(t.shape)}; add a connector (e.g. ConvConnector) to map one '
+                         'onto the other.')
