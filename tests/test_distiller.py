@@ -182,3 +182,57 @@ def test_inline_model_without_scope_uses_default_scope():
     with DefaultScope.overwrite_default_scope('mmpretrain'):
         d = Distiller(**cfg)
     assert type(d.models['Student']).__name__ == 'ImageClassifier'
+
+
+def test_checkpoint_plain_or_mmkd_with_sub_network_by_name(tmp_path):
+    src = Distiller(**kd_cfg())
+    mmkd_file, plain_file = str(tmp_path / 'kd.pth'), str(tmp_path / 'plain.pth')
+    torch.save({'state_dict': src.state_dict(), 'meta': {}}, mmkd_file)
+    torch.save({'state_dict': src.models['Teacher'].state_dict()}, plain_file)
+    cfg = kd_cfg()
+    cfg['models']['Teacher'].update(checkpoint=plain_file)
+    cfg['models']['Student'].update(model=clf(16), checkpoint=mmkd_file,
+                                    checkpoint_model='Teacher')
+    d = Distiller(**cfg)
+    d.init_weights()  # must not overwrite loaded weights
+    for name in ('Teacher', 'Student'):
+        for k, v in src.models['Teacher'].state_dict().items():
+            assert torch.equal(d.models[name].state_dict()[k], v), (name, k)
+    cfg['models']['Student'].update(checkpoint_model='Nope')
+    with pytest.raises(KeyError, match="no sub-network 'Nope'"):
+        Distiller(**cfg)
+    cfg['models']['Student'].update(model=clf(8), checkpoint_model='Teacher')
+    with pytest.raises(KeyError, match='does not fit the model.*shape mismatches'):
+        Distiller(**cfg)
+    torch.save({'state_dict': {'foo.bar': torch.ones(1)}}, str(tmp_path / 'other.pth'))
+    cfg['models']['Student'] = dict(model=clf(8), checkpoint=str(tmp_path / 'other.pth'))
+    with pytest.raises(KeyError, match='none of its 1 keys matches'):
+        Distiller(**cfg)
+
+
+def test_teacher_tensors_carry_no_autograd_graph():
+    d = Distiller(**kd_cfg())
+    d.train()
+    seen = {}
+    orig = d.routes[1].loss.forward
+
+    def spy(s, t, *a, **k):
+        seen['s'], seen['t'] = s, t
+        return orig(s, t, *a, **k)
+
+    d.routes[1].loss.forward = spy
+    d(**d.data_preprocessor(batch(), True), mode='loss')
+    assert seen['t'].grad_fn is None and not seen['t'].requires_grad
+    assert seen['s'].grad_fn is not None
+
+
+def test_connectors_check_their_input():
+    from mmkd.models import ConvConnector, LinearConnector
+    conv = ConvConnector(4, 6)
+    assert conv(torch.randn(2, 4, 3, 3)).shape == (2, 6, 3, 3)
+    with pytest.raises(ValueError, match=r'expects \(N, 4, H, W\), got \(2, 5, 3, 3\)'):
+        conv(torch.randn(2, 5, 3, 3))
+    lin = LinearConnector(4, 2)
+    assert lin(torch.randn(3, 4)).shape == (3, 2)
+    with pytest.raises(ValueError, match=r'expects \(\.\.\., 4\)'):
+        lin(torch.randn(3, 5))

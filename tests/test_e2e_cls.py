@@ -135,3 +135,31 @@ def test_dist_train_two_processes_gloo(tmp_path):
     logs = scalars(tmp_path)
     assert any('Student/accuracy/top1' in r for r in logs)
     assert glob.glob(osp.join(tmp_path, 'best_Student_accuracy_top1_*.pth'))
+
+
+def test_resume_continues_from_the_last_checkpoint(tmp_path):
+    run('tools/train.py', 'configs/cls/dml.py', '--work-dir', str(tmp_path), '--cfg-options',
+        *SMALL)
+    more = [o if not o.startswith('train_cfg.max_epochs') else 'train_cfg.max_epochs=2'
+            for o in SMALL]
+    proc = run('tools/train.py', 'configs/cls/dml.py', '--work-dir', str(tmp_path), '--resume',
+               '--cfg-options', *more)
+    assert 'resumed epoch: 1' in proc.stdout + proc.stderr
+    assert osp.isfile(osp.join(tmp_path, 'epoch_2.pth'))
+
+
+def test_project_extension_trains_through_custom_imports(teacher, tmp_path):
+    run('tools/train.py', 'projects/cosine_hint/configs/kd_cosine.py', '--work-dir',
+        str(tmp_path), '--cfg-options', *SMALL,
+        f'model.models.Teacher.checkpoint={teacher}/best_*.pth')
+    train = [r for r in scalars(tmp_path) if 'loss_cosine' in r]
+    assert train and 0 <= train[-1]['loss_cosine'] <= 2
+
+
+def test_dist_test_two_processes(kd_run, teacher, tmp_path):
+    best = glob.glob(osp.join(kd_run, 'best_*.pth'))[0]
+    env = dict(os.environ, PORT=str(random.randint(20000, 40000)))
+    proc = run('bash', 'tools/dist_test.sh', 'configs/cls/kd.py', best, '2', '--work-dir',
+               str(tmp_path), '--cfg-options', 'test_dataloader.dataset.dataset.indices=40',
+               f'model.models.Teacher.checkpoint={teacher}/best_*.pth', env=env)
+    assert 'Student/accuracy/top1' in proc.stdout + proc.stderr

@@ -4,12 +4,17 @@
                          [--cfg-options ...] [--launcher none|pytorch|slurm|mpi]
 """
 import argparse
+import os
+import sys
 import os.path as osp
 
 from mmengine.config import Config, DictAction
 from mmengine.runner import Runner
 
 from mmkd.utils.launch import default_work_dir, set_local_rank, setup_runtime
+
+# local modules named by custom_imports (projects/...) import from the working directory
+sys.path.insert(0, os.getcwd())
 
 
 def parse_args():

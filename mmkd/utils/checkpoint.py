@@ -65,6 +65,7 @@ def _patch_history_buffer() -> None:
         state.pop('statistics_methods', None)
         return state
 
+    HistoryBuffer._mmkd_original_getstate = HistoryBuffer.__getstate__
     HistoryBuffer.__getstate__ = __getstate__
     HistoryBuffer._mmkd_patched = True
 
@@ -134,15 +135,15 @@ def load_file(path: str, trusted: Optional[bool] = None, map_location='cpu') -> 
             except pickle.UnpicklingError:
                 ckpt = torch.load(path, map_location=map_location, weights_only=False,
                                   pickle_module=_restricted_pickle_module())
+    except pickle.UnpicklingError as e:
+        raise RuntimeError(
+            f'checkpoint {path!r} holds Python objects beyond weights, which are not loaded '
+            'by default because unpickling can execute code. If you trust the file, set '
+            f'MMKD_TRUSTED_LOAD=1. ({str(e).splitlines()[0][:300]})') from e
     except Exception as e:  # noqa: BLE001 - torch raises several types for bad files
-        msg = str(e)
-        if 'weights_only' in msg or 'Unsupported global' in msg:
-            raise RuntimeError(
-                f'checkpoint {path!r} holds Python objects beyond weights, which are not loaded '
-                'by default because unpickling can execute code. If you trust the file, set '
-                f'MMKD_TRUSTED_LOAD=1. ({msg.splitlines()[0]})') from e
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise RuntimeError(f'checkpoint {path!r} cannot be read (truncated or not a PyTorch '
-                           f'checkpoint): {msg.splitlines()[0] if msg else type(e).__name__}') from e
+                           f'checkpoint): {msg}') from e
     if not isinstance(ckpt, dict):
         raise RuntimeError(f'checkpoint {path!r} holds a {type(ckpt).__name__}, not a dict of '
                            'weights.')

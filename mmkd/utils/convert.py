@@ -41,6 +41,10 @@ def plain_config(cfg: Config, name: str) -> Config:
             out[loop] = dict()
     if isinstance(out.get('optim_wrapper'), dict):
         out.optim_wrapper.pop('constructor', None)
+    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        ds = (out.get(loader) or {}).get('dataset')
+        if isinstance(ds, dict) and str(ds.get('type', '')).endswith('EmbeddedDataset'):
+            out[loader].dataset = ds.dataset  # the data exists by now: plain upstream dataset
     ckpt_hook = out.get('default_hooks', {}).get('checkpoint')
     if ckpt_hook and isinstance(ckpt_hook.get('save_best'), str) and '/' in ckpt_hook.save_best:
         ckpt_hook.save_best = ckpt_hook.save_best.split('/', 1)[1]

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
+REPO = osp.dirname(osp.abspath(__file__))
 sys.path.insert(0, REPO)
 
 
