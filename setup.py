@@ -31,7 +31,8 @@ if __name__ == '__main__':
         long_description=open('README.md', encoding='utf-8').read(),
         long_description_content_type='text/markdown',
         keywords='knowledge distillation, mutual learning, openmmlab',
-        packages=find_packages(exclude=('configs*', 'tools*', 'tests*', 'projects*', 'benchmarks*')),
+        packages=find_packages(
+            exclude=('configs*', 'tools*', 'tests*', 'projects*', 'benchmarks*')),
         include_package_data=True,
         python_requires='>=3.8',
         license='Apache License 2.0',

@@ -41,4 +41,5 @@ def test_in1k_configs_use_mmpretrain_data_and_schedule(in_repo):
     model = build_model(cfg)
     assert model.models['Teacher'].backbone.depth == 34
     assert model.models['Student'].backbone.depth == 18
-    assert model.data_preprocessor.mean.flatten().tolist() == pytest.approx([123.675, 116.28, 103.53])
+    mean = model.data_preprocessor.mean.flatten().tolist()
+    assert mean == pytest.approx([123.675, 116.28, 103.53])

@@ -137,7 +137,7 @@ def test_connector_and_per_model_recorders():
     (dict(losses=dict(kd=dict(type='KLDiv', pairs=[('Student', 'Teacher')], key='logits'))),
      KeyError, "unknown type 'KLDiv'.*KLDivLoss"),
     (dict(losses=dict(kd=dict(type='KLDivLoss', pairs=[('Student', 'Teacher')], key='logits',
-                               weight='0.9'))),
+                              weight='0.9'))),
      TypeError, 'model.losses.kd.weight: must be a number'),
     (dict(deploy='Stu'), KeyError, "model.deploy: unknown sub-model 'Stu'"),
     (dict(models=dict(Teacher=dict(model=clf(16), frozen=True),

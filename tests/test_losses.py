@@ -121,7 +121,8 @@ def test_js_div_is_bounded_by_ln2():
 def test_soft_ce_matches_formula(logits):
     s, t = logits
     ps, pt = softmax_np(s.numpy()), softmax_np(t.numpy())
-    expected = np.mean([-sum(a * math.log(b) for a, b in zip(r_t, r_s)) for r_s, r_t in zip(ps, pt)])
+    expected = np.mean([-sum(a * math.log(b) for a, b in zip(r_t, r_s))
+                        for r_s, r_t in zip(ps, pt)])
     assert SoftCELoss()(s, t).item() == pytest.approx(expected, rel=1e-10)
 
 

@@ -5,8 +5,8 @@
 """
 import argparse
 import os
-import sys
 import os.path as osp
+import sys
 
 from mmengine.config import Config, DictAction
 from mmengine.runner import Runner

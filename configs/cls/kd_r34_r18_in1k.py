@@ -1,6 +1,6 @@
 # Hinton KD on ImageNet-1k: mmpretrain's ResNet-34 (frozen) teaches ResNet-18 (MMRazor reports
 # 69.90 -> 71.81 top-1). Get the teacher weights first:
-#   mkdir -p checkpoints && wget -P checkpoints https://download.openmmlab.com/mmclassification/v0/resnet/resnet34_8xb32_in1k_20210831-f257d4e6.pth
+#   mkdir -p checkpoints && wget -P checkpoints https://download.openmmlab.com/mmclassification/v0/resnet/resnet34_8xb32_in1k_20210831-f257d4e6.pth  # noqa: E501
 _base_ = '../_base_/cls_distill_in1k.py'
 model = dict(
     _delete_=True,

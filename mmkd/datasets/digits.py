@@ -27,7 +27,8 @@ def _render(digit: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     y, x = rng.integers(0, SIZE - side + 1, size=2)
     canvas[y:y + side, x:x + side] = img
     p0, p1 = rng.integers(0, SIZE, size=(2, 2))  # a distracting stroke
-    cv2.line(canvas, tuple(int(v) for v in p0), tuple(int(v) for v in p1), float(rng.uniform(0.3, 0.8)), 1)
+    cv2.line(canvas, tuple(int(v) for v in p0), tuple(int(v) for v in p1),
+             float(rng.uniform(0.3, 0.8)), 1)
     canvas += rng.normal(0.0, 0.2, canvas.shape).astype(np.float32)
     return (np.clip(canvas, 0, 1) * 255).astype(np.uint8)
 

@@ -19,7 +19,8 @@ def nearest(name: str, candidates: Iterable[str], n: int = 5) -> List[str]:
     if len(close) < n:
         # Names sharing the last dotted component or a prefix are useful too.
         tail = name.split('.')[-1]
-        close += [c for c in candidates if c not in close and (c.endswith(tail) or name.startswith(c))]
+        close += [c for c in candidates
+                  if c not in close and (c.endswith(tail) or name.startswith(c))]
     return close[:n]
 
 

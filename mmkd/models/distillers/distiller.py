@@ -106,10 +106,11 @@ class Distiller(BaseModel):
                         raise ValueError(f'model.losses.{r.name}: {entry[0]} is frozen; a '
                                          'TaskLoss on it would train nothing.')
                     continue
-                for m, k in zip(entry, r.keys):
-                    if k not in self.recorder_sets[m]:
-                        raise KeyError(f'model.losses.{r.name}: {m} has no recorder {k!r}. '
-                                       + did_you_mean(k, self.recorder_sets[m].keys()))
+                for m, keys in zip(entry, r.keys):
+                    for k in (keys if isinstance(keys, (list, tuple)) else [keys]):
+                        if k not in self.recorder_sets[m]:
+                            raise KeyError(f'model.losses.{r.name}: {m} has no recorder {k!r}. '
+                                           + did_you_mean(k, self.recorder_sets[m].keys()))
         idle = [n for n in self.models if n not in used and n not in self.frozen]
         if idle:
             raise ValueError(f'model.models: {idle} are trainable but no loss uses them; add '
@@ -164,7 +165,7 @@ class Distiller(BaseModel):
                         model(inputs, data_samples, mode='tensor')
             losses = {}
             for r in self.routes:
-                losses.update(r(self._get, self.connectors[r.name], task_losses))
+                losses.update(r(self._get, self.connectors[r.name], task_losses, data_samples))
         finally:
             for s in self.recorder_sets.values():
                 s.clear()

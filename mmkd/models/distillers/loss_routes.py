@@ -9,6 +9,7 @@ from torch import nn
 
 from mmkd.registry import MODELS
 from mmkd.utils.misc import did_you_mean, with_context
+from .batch_fields import BATCH_FIELDS
 
 ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight')
 
@@ -81,6 +82,10 @@ class LossRoute:
             raise KeyError(f'{where}: say which recorded tensor to use with `key=` (a recorder '
                            'name) or `keys=(key_A, key_B)`.')
         self.connector_cfgs = self._connector_cfgs(route.get('connector'), where)
+        for name in getattr(self.loss, 'batch_inputs', ()):
+            if name not in BATCH_FIELDS:
+                raise KeyError(f'{where}: {type(self.loss).__name__} needs batch input {name!r}, '
+                               f'which mmkd cannot provide (known: {sorted(BATCH_FIELDS)}).')
 
     def _connector_cfgs(self, conn, where: str) -> Tuple[Optional[dict], Optional[dict]]:
         if conn is None:
@@ -112,24 +117,30 @@ class LossRoute:
         return out
 
     def __call__(self, get: Callable[[str, str], torch.Tensor], connectors: nn.ModuleDict,
-                 task_losses: Dict[str, dict]) -> Dict[str, torch.Tensor]:
+                 task_losses: Dict[str, dict],
+                 data_samples: Optional[list] = None) -> Dict[str, torch.Tensor]:
         """Compute this route's loss terms.
 
         Args:
             get (callable): ``get(model, key)`` -> the tensor recorded in that model.
             connectors (nn.ModuleDict): This route's connectors (see :meth:`build_connectors`).
             task_losses (dict): The upstream loss dicts of the models run in loss mode.
+            data_samples (list, optional): The batch's data samples, for the values a loss
+                names in ``batch_inputs`` (see :mod:`.batch_fields`).
 
         Returns:
             dict[str, Tensor]: Weighted terms by logged name.
         """
         out = {}
+        extra = {name: BATCH_FIELDS[name](data_samples)
+                 for name in getattr(self.loss, 'batch_inputs', ())}
         for entry in self.entries:
             if self.is_task:
                 for k, v in self.loss(task_losses[entry[0]], self.weight).items():
                     out[f'{entry[0]}.{k}'] = v
                 continue
-            tensors = [get(m, k) for m, k in zip(entry, self.keys)]
+            tensors = [[get(m, x) for x in k] if isinstance(k, (list, tuple)) else get(m, k)
+                       for m, k in zip(entry, self.keys)]
             sides = connectors[self.entry_id(entry)] if self.entry_id(entry) in connectors \
                 else {}
             for i, side in enumerate(('s', 't')[:len(tensors)]):
@@ -137,7 +148,9 @@ class LossRoute:
                     tensors[i] = sides[side](tensors[i])
             if self.pairwise and getattr(self.loss, 'same_shape', True):
                 self._check_shapes(entry, tensors)
-            out[self.log_name(entry)] = self.loss(*tensors) * self.weight
+            device = (tensors[0][0] if isinstance(tensors[0], list) else tensors[0]).device
+            kwargs = {k: v.to(device) for k, v in extra.items()}
+            out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * self.weight
         return out
 
     def _check_shapes(self, entry, tensors: List[torch.Tensor]) -> None:

@@ -3,14 +3,13 @@ import math
 from typing import Optional
 
 import torch
-from torch import nn
 
 from mmkd.registry import MODELS
-from .utils import log_probs, masked_mean
+from .utils import SoftenedLoss, masked_mean
 
 
 @MODELS.register_module()
-class JSDivLoss(nn.Module):
+class JSDivLoss(SoftenedLoss):
     """½ [KL(p_s‖m) + KL(p_t‖m)] with m = (p_s + p_t) / 2, times T².
 
     The symmetric, bounded divergence PaddleClas names as the SSLD loss (Cui et al., "Beyond
@@ -21,11 +20,6 @@ class JSDivLoss(nn.Module):
         dim (int): Class axis. Defaults to -1.
     """
 
-    def __init__(self, temperature: float = 1.0, dim: int = -1) -> None:
-        super().__init__()
-        self.temperature = temperature
-        self.dim = dim
-
     def forward(self, s: torch.Tensor, t: torch.Tensor,
                 mask: Optional[torch.Tensor] = None) -> torch.Tensor:
         """Args:
@@ -35,8 +29,8 @@ class JSDivLoss(nn.Module):
         Returns:
             Tensor: Scalar loss (at most ln 2 · T²).
         """
-        log_ps = log_probs(s, 'softmax', self.dim, self.temperature)
-        log_pt = log_probs(t, 'softmax', self.dim, self.temperature)
+        log_ps = self.log_probs(s)
+        log_pt = self.log_probs(t)
         log_m = torch.logaddexp(log_ps, log_pt) - math.log(2.0)
         js = 0.5 * (log_ps.exp() * (log_ps - log_m) + log_pt.exp() * (log_pt - log_m))
         return masked_mean(js.sum(self.dim), mask) * self.temperature**2

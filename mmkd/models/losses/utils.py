@@ -44,3 +44,24 @@ def check_same_shape(s: torch.Tensor, t: torch.Tensor, loss: str) -> None:
         raise ValueError(f'{loss}: the two tensors differ in shape, {tuple(s.shape)} vs '
                          f'{tuple(t.shape)}; add a connector (e.g. ConvConnector) to map one '
                          'onto the other.')
+
+
+class SoftenedLoss(torch.nn.Module):
+    """Base of the losses on temperature-softened class distributions.
+
+    Args:
+        temperature (float): Softening temperature T (> 0). Defaults to 1.
+        dim (int): The class axis. Defaults to -1.
+    """
+
+    def __init__(self, temperature: float = 1.0, dim: int = -1) -> None:
+        super().__init__()
+        if temperature <= 0:
+            raise ValueError(f'{type(self).__name__}: temperature must be > 0, got '
+                             f'{temperature}.')
+        self.temperature = temperature
+        self.dim = dim
+
+    def log_probs(self, x: torch.Tensor) -> torch.Tensor:
+        """``log softmax(x / T)`` along the class axis."""
+        return log_probs(x, 'softmax', self.dim, self.temperature)
