@@ -1,6 +1,6 @@
 """Accuracy of every classification recipe on the embedded digits, over several seeds.
 
-    python benchmarks/cls_recipes.py [--seeds 0 1 2] [--recipes student kd dml udml]
+    python benchmarks/cls_recipes.py [--seeds 0 1 2] [--recipes student kd dml ...]
 
 Trains configs/cls/teacher.py once (seed 0), then each recipe with each seed through
 tools/train.py, and prints a markdown table: final-epoch top-1 of the student (and of the
@@ -54,6 +54,14 @@ def main() -> None:
     print(f'teacher: {teacher}', flush=True)
     rows = [('teacher (ResNet-18 CIFAR, 32 ch)', fmt([teacher['Student']]), '-',
              f"{teacher['time'] * 1000:.0f}")]
+    # teachers some recipes need: a second architecture, and the student's own (seed 0)
+    for cfg, needed_by in (('teacher2', 'multi_teacher'), ('student', 'self_distill')):
+        if needed_by in args.recipes:
+            res = summarise(train(f'configs/cls/{cfg}.py', f'work_dirs/{cfg}'))
+            print(f'{cfg}: {res}', flush=True)
+            if cfg == 'teacher2':
+                rows.append(('teacher2 (ResNet-34 CIFAR, 16 ch)', fmt([res['Student']]), '-',
+                             f"{res['time'] * 1000:.0f}"))
     for recipe in args.recipes:
         runs = []
         for seed in args.seeds:
@@ -62,7 +70,7 @@ def main() -> None:
             print(recipe, seed, res, flush=True)
             runs.append(res)
         student = [r['Student'] for r in runs]
-        peer = [r['Teacher'] for r in runs if 'Teacher' in r and recipe != 'kd']
+        peer = [r['Teacher'] for r in runs if recipe in ('dml', 'udml')]
         rows.append((recipe, fmt(student), fmt(peer),
                      f"{statistics.mean(r['time'] for r in runs) * 1000:.0f}"))
     print(f'\nEmbedded digits, final-epoch top-1 (%), seeds {args.seeds}:\n')

@@ -4,7 +4,9 @@ The 1,797 real 8×8 digits that scikit-learn ships are split (stratified, fixed 
 train and a test part and written as 16×16 PNGs into mmpretrain's folder layout
 (``train/<class>/*.png``, ``test/<class>/*.png``) with annotation lists ``meta/{train,test}.txt``.
 Each digit is rescaled to a random size, placed at a random position, and overlaid with noise and
-a distracting stroke, so that a small network is clearly below a larger one.
+a distracting stroke, so that a small network is clearly below a larger one. A further render of
+every training digit forms an unlabelled split (``unlabeled/*.png``, listed without labels in
+``meta/unlabeled.txt``) for semi-supervised distillation (SSLD).
 """
 import os
 import os.path as osp
@@ -33,7 +35,7 @@ def _render(digit: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return (np.clip(canvas, 0, 1) * 255).astype(np.uint8)
 
 
-@register_generator('digits')
+@register_generator('digits', version='2')
 def write_digits(root: str, seed: int = 0) -> None:
     """Write the digits dataset into ``root`` (see the module docstring)."""
     from sklearn.datasets import load_digits
@@ -53,6 +55,13 @@ def write_digits(root: str, seed: int = 0) -> None:
             os.makedirs(osp.join(root, split, str(label)), exist_ok=True)
             cv2.imwrite(osp.join(root, rel), _render(img, rng))
             lines[split].append(f'{rel} {label}')
+    os.makedirs(osp.join(root, 'unlabeled'))
+    lines['unlabeled'] = []
+    for i, img in enumerate(data.images):
+        if i not in test_set:
+            rel = f'unlabeled/{i:04d}.png'
+            cv2.imwrite(osp.join(root, rel), _render(img, rng))
+            lines['unlabeled'].append(rel)
     for split, ls in lines.items():
         with open(osp.join(root, 'meta', f'{split}.txt'), 'w') as f:
             f.write('\n'.join(ls) + '\n')

@@ -10,22 +10,25 @@ upstream dataset class reads them as it reads any other data::
 import os
 import os.path as osp
 import shutil
-from typing import Callable, Dict
+from typing import Callable, Dict, Tuple
 
 from mmengine.registry import DATASETS as ROOT_DATASETS
 
 from mmkd.registry import DATASETS
 from mmkd.utils.misc import did_you_mean
 
-#: name -> (default directory, writer(directory)).
-GENERATORS: Dict[str, Callable[[str], None]] = {}
+#: name -> (writer(directory), version).
+GENERATORS: Dict[str, Tuple[Callable[[str], None], str]] = {}
 
 
-def register_generator(name: str):
-    """Register a function that writes an embedded dataset into a given (empty) directory."""
+def register_generator(name: str, version: str = '1'):
+    """Register a function that writes an embedded dataset into a given (empty) directory.
+
+    A directory written by another ``version`` is rewritten on first use.
+    """
 
     def wrap(fn):
-        GENERATORS[name] = fn
+        GENERATORS[name] = (fn, f'{name} {version}')
         return fn
 
     return wrap
@@ -39,9 +42,13 @@ def prepare(name: str, root: str) -> str:
     """
     if name not in GENERATORS:
         raise KeyError(f'unknown embedded dataset {name!r}. ' + did_you_mean(name, GENERATORS))
+    writer, version = GENERATORS[name]
     done = osp.join(root, '.complete')
     if osp.isfile(done):
-        return root
+        with open(done) as f:
+            if f.read().strip() == version:
+                return root
+        shutil.rmtree(root)  # written by an older version of the generator
     if osp.isdir(root) and os.listdir(root):
         raise RuntimeError(f'embedded dataset {name!r}: {root} exists but is incomplete (no '
                            f'.complete marker); delete it to have it written again.')
@@ -50,8 +57,9 @@ def prepare(name: str, root: str) -> str:
     tmp = osp.join(parent, f'.{osp.basename(root)}.tmp{os.getpid()}')
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
-    GENERATORS[name](tmp)
-    open(osp.join(tmp, '.complete'), 'w').close()
+    writer(tmp)
+    with open(osp.join(tmp, '.complete'), 'w') as f:
+        f.write(version)
     try:
         if osp.isdir(root) and not os.listdir(root):
             os.rmdir(root)

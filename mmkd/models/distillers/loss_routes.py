@@ -29,6 +29,18 @@ def build_mmkd(cfg: dict, where: str) -> nn.Module:
             raise with_context(e, where) from e
 
 
+def _first_tensor(x) -> torch.Tensor:
+    """The first tensor in a (nested) list/tuple of tensors."""
+    if isinstance(x, torch.Tensor):
+        return x
+    for item in x:
+        try:
+            return _first_tensor(item)
+        except ValueError:
+            pass
+    raise ValueError('no tensor recorded')
+
+
 class LossRoute:
     """One configured loss: the module, the sub-networks it reads and how its result is named.
 
@@ -148,8 +160,7 @@ class LossRoute:
                     tensors[i] = sides[side](tensors[i])
             if self.pairwise and getattr(self.loss, 'same_shape', True):
                 self._check_shapes(entry, tensors)
-            device = (tensors[0][0] if isinstance(tensors[0], list) else tensors[0]).device
-            kwargs = {k: v.to(device) for k, v in extra.items()}
+            kwargs = {k: v.to(_first_tensor(tensors).device) for k, v in extra.items()}
             out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * self.weight
         return out
 

@@ -1,0 +1,19 @@
+# SSLD: the frozen teacher's predictions are the only signal — JS divergence, no ground-truth
+# loss — on the training images plus an unlabelled split. No label is used, so both are read
+# without labels (their folders scanned by mmpretrain's CustomDataset). PaddleClas' SSLD config
+# uses DML on the same pair; swap the type to DMLLoss for that.
+_base_ = './kd.py'
+train_dataloader = dict(dataset=dict(
+    _delete_=True,
+    type='ConcatDataset',
+    datasets=[
+        dict(type='mmkd.EmbeddedDataset', name='digits',
+             dataset=dict(type='CustomDataset', data_root='data/digits', data_prefix=split,
+                          with_label=False, classes={{_base_.classes}},
+                          pipeline={{_base_.train_pipeline}}))
+        for split in ('train', 'unlabeled')
+    ]))
+model = dict(losses=dict(
+    _delete_=True,
+    ssld=dict(type='JSDivLoss', pairs=[('Student', 'Teacher')], key='logits', temperature=1,
+              weight=1.0)))
