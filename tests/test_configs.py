@@ -43,3 +43,22 @@ def test_in1k_configs_use_mmpretrain_data_and_schedule(in_repo):
     assert model.models['Student'].backbone.depth == 18
     mean = model.data_preprocessor.mean.flatten().tolist()
     assert mean == pytest.approx([123.675, 116.28, 103.53])
+
+
+def test_in1k_method_configs_keep_the_reference_hyper_parameters(in_repo):
+    def losses(name):
+        return Config.fromfile(f'configs/cls/{name}_r34_r18_in1k.py').model.losses
+
+    dkd = losses('dkd').dkd
+    assert (dkd.temperature, dkd.alpha, dkd.beta) == (1, 1, 1)
+    assert losses('dist').dist.weight == 2.0
+    wsl = losses('wsl').wsl
+    assert (wsl.temperature, wsl.weight) == (2, 2.5)
+    afd = losses('afd')
+    assert afd.afd.weight == 50 and (afd.kd.temperature, afd.kd.weight) == (4, 0.9)
+    rkd = losses('rkd')
+    assert (rkd.rkd_d.weight, rkd.rkd_a.weight) == (25, 50)
+    mgd_cfg = Config.fromfile('configs/cls/mgd_r34_r18_in1k.py')
+    assert mgd_cfg.model.recorders.feat.source == 'backbone.layer4'  # the last stage
+    for name in ('dkd', 'dist', 'wsl', 'skd', 'mgd', 'afd', 'at', 'fitnets', 'pkd', 'rkd'):
+        assert osp.isfile(f'configs/cls/{name}.py')  # the embedded twin exists

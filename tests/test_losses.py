@@ -148,3 +148,23 @@ def test_task_loss_weights_only_loss_terms():
                       'loss_list': [torch.tensor(1.0), torch.tensor(3.0)]}, weight=0.5)
     assert out['loss_ce'].item() == 1.0 and out['acc'].item() == 0.5
     assert [x.item() for x in out['loss_list']] == [0.5, 1.5]
+
+
+def test_dml_on_sequences_averages_valid_time_steps_only():
+    g = torch.Generator().manual_seed(5)
+    s, t = torch.randn(2, 4, 6, generator=g, dtype=torch.float64), \
+        torch.randn(2, 4, 6, generator=g, dtype=torch.float64)
+    mask = torch.tensor([[1, 1, 1, 0], [1, 1, 0, 0]], dtype=torch.bool)
+    per = []
+    for n in range(2):
+        for k in range(4):
+            if mask[n, k]:
+                ps, pt = softmax_np(s[n, k].numpy()), softmax_np(t[n, k].numpy())
+                per.append(0.5 * (kl_rows([ps], [pt])[0] + kl_rows([pt], [ps])[0]))
+    assert DMLLoss()(s, t, mask).item() == pytest.approx(np.mean(per), rel=1e-10)
+    # without a mask every time step counts
+    full = np.mean([0.5 * (kl_rows([softmax_np(s[n, k].numpy())], [softmax_np(t[n, k].numpy())])[0]
+                           + kl_rows([softmax_np(t[n, k].numpy())],
+                                     [softmax_np(s[n, k].numpy())])[0])
+                    for n in range(2) for k in range(4)])
+    assert DMLLoss()(s, t).item() == pytest.approx(full, rel=1e-10)

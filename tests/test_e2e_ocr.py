@@ -1,0 +1,68 @@
+"""Text recognition distillation end to end with mmocr (real tools, tiny runs)."""
+import glob
+import json
+import os.path as osp
+
+import pytest
+import torch
+from test_e2e_cls import run, scalars
+
+from conftest import REPO
+
+OCR_SMALL = ['train_cfg.max_epochs=1', 'train_dataloader.batch_size=16',
+             'train_dataloader.dataset.dataset.indices=48',
+             'val_dataloader.dataset.dataset.indices=24',
+             'test_dataloader.dataset.dataset.indices=24', 'default_hooks.logger.interval=1'] + [
+                 f'{d}_dataloader.{k}' for d in ('train', 'val', 'test')
+                 for k in ('num_workers=0', 'persistent_workers=False')]
+
+
+@pytest.fixture(scope='module')
+def ctc_dml(tmp_path_factory):
+    wd = str(tmp_path_factory.mktemp('ctc_dml'))
+    run('tools/train.py', 'configs/ocr/ctc_dml.py', '--work-dir', wd, '--cfg-options',
+        *OCR_SMALL)
+    return wd
+
+
+def test_ctc_dml_logs_every_term_and_evaluates_both(ctc_dml):
+    logs = scalars(ctc_dml)
+    train = [r for r in logs if 'loss_dml' in r]
+    for k in ('Student.loss_ctc', 'Teacher.loss_ctc', 'loss_dml', 'loss_feat'):
+        assert k in train[-1]
+    val = [r for r in logs if 'Student/recog/word_acc_ignore_case' in r][-1]
+    assert 'Teacher/recog/char_recall' in val
+    assert glob.glob(osp.join(ctc_dml, 'best_Student_recog_word_acc_ignore_case_*.pth'))
+
+
+def test_converted_crnn_matches_inside_the_distiller(ctc_dml, tmp_path):
+    best = glob.glob(osp.join(ctc_dml, 'best_*.pth'))[0]
+    out, cfg_out = str(tmp_path / 'crnn.pth'), str(tmp_path / 'crnn.py')
+    run('tools/convert_to_student.py', best, '--out', out, '--dump-config', cfg_out)
+    from mmengine.config import Config
+    from mmengine.dataset import pseudo_collate
+    from mmengine.registry import DATASETS, DefaultScope
+    from mmengine.runner import load_checkpoint
+    from mmocr.apis import TextRecInferencer
+
+    from mmkd.models import Distiller
+    cfg = Config.fromfile(osp.join(REPO, 'configs/ocr/ctc_dml.py'))
+    cfg.model.pop('type')
+    with DefaultScope.overwrite_default_scope('mmocr'):
+        d = Distiller(**cfg.model)
+        ds = DATASETS.build(cfg.test_dataloader.dataset.dataset)
+    load_checkpoint(d, best, map_location='cpu')
+    d.eval()
+    batch = pseudo_collate([ds[i] for i in range(6)])
+    with torch.no_grad():
+        inside = d.test_step(batch)
+        logits_in = d(**d.data_preprocessor(batch, False), mode='tensor')
+    inf = TextRecInferencer(model=cfg_out, weights=out, device='cpu')
+    with torch.no_grad():
+        logits_out = inf.model(**inf.model.data_preprocessor(batch, False), mode='tensor')
+    assert torch.equal(logits_in, logits_out)
+    imgs = [osp.join(REPO, 'data/words', json.load(open(
+        osp.join(REPO, 'data/words/textrecog_test.json')))['data_list'][i]['img_path'])
+        for i in range(6)]
+    preds = inf(imgs)['predictions']
+    assert [p['text'] for p in preds] == [s.pred_text.item for s in inside]
