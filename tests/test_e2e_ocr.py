@@ -66,3 +66,47 @@ def test_converted_crnn_matches_inside_the_distiller(ctc_dml, tmp_path):
         for i in range(6)]
     preds = inf(imgs)['predictions']
     assert [p['text'] for p in preds] == [s.pred_text.item for s in inside]
+
+
+@pytest.mark.parametrize('config, terms', [
+    ('sar_dml', ['Student.loss_ce', 'Teacher.loss_ce', 'loss_dml', 'loss_feat']),
+    ('ctc_sar_dml', ['Student.ctc.loss_ctc', 'Student.aux.loss_ce', 'Teacher.ctc.loss_ctc',
+                     'Teacher.aux.loss_ce', 'loss_dml_ctc', 'loss_dml_sar', 'loss_feat']),
+])
+def test_sar_and_multi_head_recipes_train_evaluate_and_convert(config, terms, tmp_path):
+    wd = str(tmp_path / 'run')
+    run('tools/train.py', f'configs/ocr/{config}.py', '--work-dir', wd, '--cfg-options',
+        *OCR_SMALL)
+    logs = scalars(wd)
+    train = [r for r in logs if 'loss' in r]
+    for term in terms:
+        assert term in train[-1], term
+    val = [r for r in logs if 'Student/recog/word_acc_ignore_case' in r][-1]
+    assert 'Teacher/recog/char_precision' in val
+    best = glob.glob(osp.join(wd, 'best_*.pth'))[0]
+    out, cfg_out = str(tmp_path / 'rec.pth'), str(tmp_path / 'rec.py')
+    run('tools/convert_to_student.py', best, '--out', out, '--dump-config', cfg_out)
+    from mmocr.apis import TextRecInferencer
+    img = osp.join(REPO, 'data/words/test/00000.png')
+    res = TextRecInferencer(model=cfg_out, weights=out, device='cpu')(img)['predictions'][0]
+    assert isinstance(res['text'], str)
+
+
+def test_ctc_kd_and_three_models_build_and_train(tmp_path):
+    # ctc_kd with an untrained teacher checkpoint (made here) and the 3-model DML
+    import torch
+    from mmengine.config import Config
+    from mmengine.registry import MODELS, DefaultScope
+    cfg = Config.fromfile(osp.join(REPO, 'configs/ocr/crnn_teacher.py'))
+    with DefaultScope.overwrite_default_scope('mmocr'):
+        teacher = MODELS.build(cfg.model)
+    ckpt = str(tmp_path / 'teacher.pth')
+    torch.save({'state_dict': teacher.state_dict()}, ckpt)
+    run('tools/train.py', 'configs/ocr/ctc_kd.py', '--work-dir', str(tmp_path / 'kd'),
+        '--cfg-options', *OCR_SMALL, f'model.models.Teacher.checkpoint={ckpt}')
+    assert 'loss_kd' in [r for r in scalars(str(tmp_path / 'kd')) if 'loss' in r][-1]
+    run('tools/train.py', 'configs/ocr/ctc_dml_3models.py', '--work-dir', str(tmp_path / 'm3'),
+        '--cfg-options', *OCR_SMALL)
+    last = [r for r in scalars(str(tmp_path / 'm3')) if 'loss' in r][-1]
+    assert {'loss_dml_Student_Student2', 'loss_dml_Teacher_Student2',
+            'Student2.loss_ctc'} <= set(last)

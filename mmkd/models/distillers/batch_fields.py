@@ -1,14 +1,15 @@
 """Values taken from the batch's data samples for losses that need them (e.g. labels).
 
-A loss declares them by name in a ``batch_inputs`` class attribute; the distiller passes each
-as a keyword argument of the same name.
+A loss declares them by name in a ``batch_inputs`` class attribute (the distiller passes each
+as a keyword argument of the same name); a route's ``mask='<field>'`` passes one as ``mask``.
+Each function takes the data samples and the route's first recorded tensor (for shapes).
 """
 from typing import Callable, Dict, List
 
 import torch
 
 
-def gt_label(data_samples: List) -> torch.Tensor:
+def gt_label(data_samples: List, ref: torch.Tensor = None) -> torch.Tensor:
     """Single-label ground truth of mmpretrain data samples, (N,) long; -1 where unlabelled."""
     labels = []
     for ds in data_samples or []:
@@ -20,4 +21,24 @@ def gt_label(data_samples: List) -> torch.Tensor:
     return torch.tensor(labels, dtype=torch.long)
 
 
-BATCH_FIELDS: Dict[str, Callable[[List], torch.Tensor]] = {'gt_label': gt_label}
+def text_mask(data_samples: List, ref: torch.Tensor) -> torch.Tensor:
+    """Valid steps of teacher-forced attention-decoder outputs (N, T, C): (N, T) bool.
+
+    Output step k predicts character k of the text and step L (the text's length) the end
+    token; later steps are padding, and the last step is never supervised (mmocr's
+    ``CEModuleLoss(ignore_first_char=True)``). Needs ``gt_text.indexes``, which mmocr's module
+    losses set while computing the task loss.
+    """
+    lengths = []
+    for ds in data_samples:
+        indexes = ds.gt_text.get('indexes') if 'gt_text' in ds else None
+        if indexes is None:
+            raise KeyError('text_mask needs gt_text.indexes: run the model with a TaskLoss '
+                           '(mmocr sets them while computing its loss).')
+        lengths.append(min(len(indexes) + 1, ref.shape[1] - 1))
+    steps = torch.arange(ref.shape[1])
+    return steps[None, :] < torch.tensor(lengths)[:, None]
+
+
+BATCH_FIELDS: Dict[str, Callable[[List, torch.Tensor], torch.Tensor]] = {
+    'gt_label': gt_label, 'text_mask': text_mask}

@@ -11,7 +11,7 @@ from mmkd.registry import MODELS
 from mmkd.utils.misc import did_you_mean, with_context
 from .batch_fields import BATCH_FIELDS
 
-ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight')
+ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight', 'mask')
 
 
 def build_mmkd(cfg: dict, where: str) -> nn.Module:
@@ -50,7 +50,8 @@ class LossRoute:
         cfg (dict): The loss config: ``type`` and the loss's own arguments plus the routing keys
             ``pairs=[(A, B), ...]`` (A learns from B) or ``models=[...]``, ``key`` (a recorder
             name) or ``keys=(key_A, key_B)``, ``connector`` (applied to A's tensor; or a pair
-            ``(for_A, for_B)``) and ``weight``.
+            ``(for_A, for_B)``), ``weight`` and ``mask`` (a batch field passed as the loss's
+            ``mask``, e.g. ``'text_mask'``).
         model_names (Sequence[str]): The distiller's sub-networks.
     """
 
@@ -94,7 +95,10 @@ class LossRoute:
             raise KeyError(f'{where}: say which recorded tensor to use with `key=` (a recorder '
                            'name) or `keys=(key_A, key_B)`.')
         self.connector_cfgs = self._connector_cfgs(route.get('connector'), where)
-        for name in getattr(self.loss, 'batch_inputs', ()):
+        self.fields = {n: n for n in getattr(self.loss, 'batch_inputs', ())}
+        if route.get('mask') is not None:
+            self.fields['mask'] = route['mask']
+        for name in self.fields.values():
             if name not in BATCH_FIELDS:
                 raise KeyError(f'{where}: {type(self.loss).__name__} needs batch input {name!r}, '
                                f'which mmkd cannot provide (known: {sorted(BATCH_FIELDS)}).')
@@ -144,8 +148,6 @@ class LossRoute:
             dict[str, Tensor]: Weighted terms by logged name.
         """
         out = {}
-        extra = {name: BATCH_FIELDS[name](data_samples)
-                 for name in getattr(self.loss, 'batch_inputs', ())}
         for entry in self.entries:
             if self.is_task:
                 for k, v in self.loss(task_losses[entry[0]], self.weight).items():
@@ -153,6 +155,7 @@ class LossRoute:
                 continue
             tensors = [[get(m, x) for x in k] if isinstance(k, (list, tuple)) else get(m, k)
                        for m, k in zip(entry, self.keys)]
+            ref = _first_tensor(tensors)  # before connectors: the recorded shape
             sides = connectors[self.entry_id(entry)] if self.entry_id(entry) in connectors \
                 else {}
             for i, side in enumerate(('s', 't')[:len(tensors)]):
@@ -160,7 +163,8 @@ class LossRoute:
                     tensors[i] = sides[side](tensors[i])
             if self.pairwise and getattr(self.loss, 'same_shape', True):
                 self._check_shapes(entry, tensors)
-            kwargs = {k: v.to(_first_tensor(tensors).device) for k, v in extra.items()}
+            kwargs = {arg: BATCH_FIELDS[field](data_samples, ref).to(ref.device)
+                      for arg, field in self.fields.items()}
             out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * self.weight
         return out
 

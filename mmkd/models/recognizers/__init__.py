@@ -1,0 +1,3 @@
+from .multi_head_recognizer import MultiHeadRecognizer
+
+__all__ = ['MultiHeadRecognizer']
