@@ -9,8 +9,6 @@ from mmkd.models.distillers.batch_fields import text_mask
 from mmkd.models.losses import DMLLoss
 
 
-
-
 def build(cfg_path):
     cfg = Config.fromfile(f'{REPO}/{cfg_path}')
     with DefaultScope.overwrite_default_scope('mmocr'):
