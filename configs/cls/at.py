@@ -1,9 +1,6 @@
 # AT: spatial attention maps of the last student stage and the teacher stage of the same size.
-_base_ = './kd.py'
+_base_ = '../_base_/cls_feat_kd_digits.py'
 model = dict(
-    recorders=dict(
-        Student=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2')),
-        Teacher=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2'))),
     losses=dict(
         _delete_=True,
         task=dict(type='TaskLoss', models=['Student']),

@@ -1,10 +1,7 @@
 # FitNets: a 1x1-conv regressor maps the student's last stage (16 ch) onto the teacher's stage of
 # the same size (64 ch); L2 hint loss plus CE.
-_base_ = './kd.py'
+_base_ = '../_base_/cls_feat_kd_digits.py'
 model = dict(
-    recorders=dict(
-        Student=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2')),
-        Teacher=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2'))),
     losses=dict(
         _delete_=True,
         task=dict(type='TaskLoss', models=['Student']),

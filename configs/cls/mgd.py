@@ -1,10 +1,7 @@
 # MGD: the student's last-stage feature (16 ch, 8x8), channel-masked, must regenerate the
 # teacher's feature of the same size (64 ch) through a trained generator; plus CE.
-_base_ = './kd.py'
+_base_ = '../_base_/cls_feat_kd_digits.py'
 model = dict(
-    recorders=dict(
-        Student=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2')),
-        Teacher=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2'))),
     losses=dict(
         _delete_=True,
         task=dict(type='TaskLoss', models=['Student']),

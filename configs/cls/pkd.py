@@ -1,10 +1,7 @@
 # PKD: MSE of per-channel standardised features (i.e. Pearson correlation) after a 1x1-conv
 # connector from the student's last stage (16 ch) to the teacher's stage of that size (64 ch).
-_base_ = './kd.py'
+_base_ = '../_base_/cls_feat_kd_digits.py'
 model = dict(
-    recorders=dict(
-        Student=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2')),
-        Teacher=dict(feat=dict(type='ModuleOutputs', source='backbone.layer2'))),
     losses=dict(
         _delete_=True,
         task=dict(type='TaskLoss', models=['Student']),

@@ -1,14 +1,13 @@
 """Relational KD, angle term."""
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from mmkd.registry import MODELS
-from .rkd_distance_loss import embed
+from .utils import RelationalLoss
 
 
 @MODELS.register_module()
-class RKDAngleLoss(nn.Module):
+class RKDAngleLoss(RelationalLoss):
     """SmoothL1 between the cosines of the angles e_i − e_j, e_k − e_j of all triplets, for
     student and teacher embeddings (Park et al., "Relational Knowledge Distillation",
     CVPR 2019). Embedding sizes may differ.
@@ -16,12 +15,6 @@ class RKDAngleLoss(nn.Module):
     Args:
         l2_norm (bool): L2-normalise each embedding first (MMRazor's default). Defaults to True.
     """
-
-    same_shape = False
-
-    def __init__(self, l2_norm: bool = True) -> None:
-        super().__init__()
-        self.l2_norm = l2_norm
 
     @staticmethod
     def angles(e: torch.Tensor) -> torch.Tensor:
@@ -36,5 +29,5 @@ class RKDAngleLoss(nn.Module):
         Returns:
             Tensor: Scalar loss.
         """
-        return F.smooth_l1_loss(self.angles(embed(s, self.l2_norm)),
-                                self.angles(embed(t, self.l2_norm)))
+        return F.smooth_l1_loss(self.angles(self.embed(s)),
+                                self.angles(self.embed(t)))

@@ -1,18 +1,13 @@
 """Relational KD, distance term."""
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from mmkd.registry import MODELS
-
-
-def embed(x: torch.Tensor, l2_norm: bool) -> torch.Tensor:
-    x = x.flatten(1)
-    return F.normalize(x, dim=1) if l2_norm else x
+from .utils import RelationalLoss
 
 
 @MODELS.register_module()
-class RKDDistanceLoss(nn.Module):
+class RKDDistanceLoss(RelationalLoss):
     """SmoothL1 between the pairwise-distance matrices of student and teacher embeddings, each
     divided by its mean off-diagonal distance (Park et al., "Relational Knowledge
     Distillation", CVPR 2019). Embedding sizes may differ.
@@ -20,12 +15,6 @@ class RKDDistanceLoss(nn.Module):
     Args:
         l2_norm (bool): L2-normalise each embedding first (MMRazor's default). Defaults to True.
     """
-
-    same_shape = False
-
-    def __init__(self, l2_norm: bool = True) -> None:
-        super().__init__()
-        self.l2_norm = l2_norm
 
     @staticmethod
     def distances(e: torch.Tensor) -> torch.Tensor:
@@ -41,5 +30,5 @@ class RKDDistanceLoss(nn.Module):
         Returns:
             Tensor: Scalar loss (mean over the N×N entries).
         """
-        return F.smooth_l1_loss(self.distances(embed(s, self.l2_norm)),
-                                self.distances(embed(t, self.l2_norm)))
+        return F.smooth_l1_loss(self.distances(self.embed(s)),
+                                self.distances(self.embed(t)))

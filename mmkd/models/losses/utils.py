@@ -65,3 +65,23 @@ class SoftenedLoss(torch.nn.Module):
     def log_probs(self, x: torch.Tensor) -> torch.Tensor:
         """``log softmax(x / T)`` along the class axis."""
         return log_probs(x, 'softmax', self.dim, self.temperature)
+
+
+class RelationalLoss(torch.nn.Module):
+    """Base of the losses on relations between the samples of a batch (RKD).
+
+    Args:
+        l2_norm (bool): L2-normalise each flattened embedding first (MMRazor's default).
+            Defaults to True.
+    """
+
+    same_shape = False  # student and teacher embeddings may differ in size
+
+    def __init__(self, l2_norm: bool = True) -> None:
+        super().__init__()
+        self.l2_norm = l2_norm
+
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        """(N, ...) -> (N, D) flattened (and normalised) embeddings."""
+        x = x.flatten(1)
+        return F.normalize(x, dim=1) if self.l2_norm else x
