@@ -6,8 +6,8 @@ import pytest
 import torch
 
 from mmkd.models import (AFDLoss, AFDStudentConnector, AFDTeacherConnector, ATLoss, DISTLoss,
-                         DKDLoss, MGDConnector, MGDLoss, PKDLoss, RKDAngleLoss,
-                         RKDDistanceLoss, SKDLoss, WSLLoss)
+                         DKDLoss, MGDConnector, MGDLoss, PKDLoss, RKDAngleLoss, RKDDistanceLoss,
+                         SKDLoss, WSLLoss)
 
 
 def sm(x, T=1.0):
