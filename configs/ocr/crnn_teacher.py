@@ -1,5 +1,5 @@
 # The larger CRNN teacher on the embedded words (the student's layout, twice the channels and
-# more blocks: 7.6 M parameters; same 25 time steps, so its CTC outputs align with the student's):
+# more blocks: 4.1 M parameters; same 25 time steps, so its CTC outputs align with the student's):
 #   python tools/train.py configs/ocr/crnn_teacher.py   -> work_dirs/crnn_teacher/best_*.pth
 _base_ = './crnn_student.py'
 model = dict(
