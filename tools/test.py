@@ -8,6 +8,7 @@ import os
 import os.path as osp
 import sys
 
+import torch.distributed
 from mmengine.config import Config, DictAction
 from mmengine.runner import Runner
 
@@ -50,6 +51,9 @@ def main():
     setup_runtime(cfg, args.launcher)
     runner = Runner.from_cfg(cfg)
     runner.test()
+    # leave the process group before exit: gloo's threads abort the interpreter otherwise
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        torch.distributed.destroy_process_group()
 
 
 if __name__ == '__main__':

@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+import torch.distributed
 from mmengine.config import Config, DictAction
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner
@@ -63,6 +64,9 @@ def main():
     setup_runtime(cfg, args.launcher)
     runner = Runner.from_cfg(cfg) if 'runner_type' not in cfg else RUNNERS.build(cfg)
     runner.train()
+    # leave the process group before exit: gloo's threads abort the interpreter otherwise
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        torch.distributed.destroy_process_group()
 
 
 if __name__ == '__main__':
