@@ -8,11 +8,10 @@ import os
 import os.path as osp
 import sys
 
-import torch.distributed
 from mmengine.config import Config, DictAction
 from mmengine.runner import Runner
 
-from mmkd.utils.launch import default_work_dir, set_local_rank, setup_runtime
+from mmkd.utils.launch import default_work_dir, finish, set_local_rank, setup_runtime
 
 # local modules named by custom_imports (projects/...) import from the working directory
 sys.path.insert(0, os.getcwd())
@@ -51,9 +50,7 @@ def main():
     setup_runtime(cfg, args.launcher)
     runner = Runner.from_cfg(cfg)
     runner.test()
-    # leave the process group before exit: gloo's threads abort the interpreter otherwise
-    if torch.distributed.is_available() and torch.distributed.is_initialized():
-        torch.distributed.destroy_process_group()
+    finish()
 
 
 if __name__ == '__main__':

@@ -26,6 +26,23 @@ def setup_runtime(cfg: Config, launcher: str) -> None:
         dist.init_process_group(backend='gloo')
 
 
+def finish() -> None:
+    """End a distributed run cleanly: wait for every rank, leave the process group, flush the
+    logs and exit without the interpreter's teardown, during which gloo's worker threads can
+    abort the process ("terminate called without an active exception") after all work is done.
+    """
+    if not (dist.is_available() and dist.is_initialized()):
+        return
+    import logging
+    import sys
+    dist.barrier()  # rank 0 may still be writing checkpoints
+    dist.destroy_process_group()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def default_work_dir(config_path: str) -> str:
     """``work_dirs/<config name>``, as OpenMMLab tools choose it."""
     return osp.join('./work_dirs', osp.splitext(osp.basename(config_path))[0])
