@@ -6,8 +6,8 @@ _base_ = [
     'mmocr::textrecog/_base_/schedules/schedule_adam_step_5e.py',
     'mmocr::textrecog/crnn/_base_crnn_mini-vgg.py',
 ]
-train_cfg = dict(max_epochs=3, val_interval=1)
-param_scheduler = [dict(type='MultiStepLR', milestones=[2], end=3)]
+train_cfg = dict(max_epochs=6, val_interval=1)
+param_scheduler = [dict(type='MultiStepLR', milestones=[5], end=6)]
 train_dataloader = dict(
     batch_size=64,
     num_workers=2,
