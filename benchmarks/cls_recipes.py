@@ -8,40 +8,15 @@ second model for mutual learning), mean ± std over seeds, and the mean training
 iteration. Runs write to work_dirs/bench/.
 """
 import argparse
-import glob
-import json
-import os.path as osp
 import statistics
-import subprocess
-import sys
 
-REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-
-
-def train(config: str, work_dir: str, *options: str) -> list:
-    cmd = [sys.executable, 'tools/train.py', config, '--work-dir', work_dir]
-    if options:
-        cmd += ['--cfg-options', *options]
-    subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    log = sorted(glob.glob(osp.join(REPO, work_dir, '*', 'vis_data', 'scalars.json')))[-1]
-    return [json.loads(line) for line in open(log)]
+from common import fmt
+from common import summarise as _summarise
+from common import table, train
 
 
 def summarise(logs: list) -> dict:
-    val = [r for r in logs if any(k.endswith('accuracy/top1') for k in r)][-1]
-    times = [r['time'] for r in logs if 'loss' in r and 'time' in r]
-    # 'Student/accuracy/top1' -> 'Student'; a plain run's 'accuracy/top1' -> 'Student'
-    out = {(k.split('/')[0] if k.count('/') == 2 else 'Student'): v
-           for k, v in val.items() if k.endswith('accuracy/top1')}
-    out['time'] = statistics.mean(times)
-    return out
-
-
-def fmt(values: list) -> str:
-    if not values:
-        return '-'
-    sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f'{statistics.mean(values):.1f} ± {sd:.1f}'
+    return _summarise(logs, 'accuracy/top1')
 
 
 def main() -> None:
@@ -74,10 +49,7 @@ def main() -> None:
         rows.append((recipe, fmt(student), fmt(peer),
                      f"{statistics.mean(r['time'] for r in runs) * 1000:.0f}"))
     print(f'\nEmbedded digits, final-epoch top-1 (%), seeds {args.seeds}:\n')
-    print('| recipe | Student top-1 | second model top-1 | ms / iter |')
-    print('|---|---|---|---|')
-    for row in rows:
-        print('| ' + ' | '.join(row) + ' |')
+    print(table(['recipe', 'Student top-1', 'second model top-1', 'ms / iter'], rows))
 
 
 if __name__ == '__main__':

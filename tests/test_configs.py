@@ -62,3 +62,22 @@ def test_in1k_method_configs_keep_the_reference_hyper_parameters(in_repo):
     assert mgd_cfg.model.recorders.feat.source == 'backbone.layer4'  # the last stage
     for name in ('dkd', 'dist', 'wsl', 'skd', 'mgd', 'afd', 'at', 'fitnets', 'pkd', 'rkd'):
         assert osp.isfile(f'configs/cls/{name}.py')  # the embedded twin exists
+
+
+def test_cityscapes_seg_configs_use_mmseg_data_schedule_and_reference_pairs(in_repo):
+    cfg = Config.fromfile('configs/seg/cwd_pspnet_r101_r18_cityscapes.py')
+    assert cfg.train_dataloader.dataset.type == 'CityscapesDataset'
+    assert cfg.train_dataloader.dataset.data_root == 'data/cityscapes/'
+    assert cfg.train_cfg.max_iters == 80000 and cfg.crop_size == (512, 1024)
+    cwd = cfg.model.losses.cwd
+    assert (cwd.type, cwd.temperature, cwd.weight) == ('CWDLoss', 1.0, 5.0)  # MMRazor's recipe
+    model = build_model(cfg)
+    assert model.models['Teacher'].backbone.depth == 101
+    assert model.models['Student'].backbone.depth == 18
+    assert type(model.models['Student'].decode_head).__name__ == 'PSPHead'
+    cfg = Config.fromfile('configs/seg/kl_deeplabv3plus_r50_r18_cityscapes.py')
+    model = build_model(cfg)
+    assert (model.models['Teacher'].backbone.depth, model.models['Student'].backbone.depth) == \
+        (50, 18)
+    assert cfg.model.losses.kl.weight == 3.0 and cfg.model.losses.kl.mask == 'seg_valid'
+    assert model.models['Student'].decode_head.num_classes == 19

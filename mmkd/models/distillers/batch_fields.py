@@ -7,6 +7,7 @@ Each function takes the data samples and the route's first recorded tensor (for 
 from typing import Callable, Dict, List
 
 import torch
+import torch.nn.functional as F
 
 
 def gt_label(data_samples: List, ref: torch.Tensor = None) -> torch.Tensor:
@@ -40,5 +41,24 @@ def text_mask(data_samples: List, ref: torch.Tensor) -> torch.Tensor:
     return steps[None, :] < torch.tensor(lengths)[:, None]
 
 
+def seg_valid(data_samples: List, ref: torch.Tensor, ignore_index: int = 255) -> torch.Tensor:
+    """Pixels of mmseg data samples whose label is not ``ignore_index`` (255, mmseg's default).
+
+    The ``gt_sem_seg`` maps (N, H, W) are sampled (nearest) onto the spatial grid of ``ref``
+    (N, C, h, w), the recorded logits, so the mask is (N, h, w) bool. Samples without a label
+    map count as all valid.
+    """
+    size = ref.shape[2:]
+    masks = []
+    for ds in data_samples:
+        if 'gt_sem_seg' not in ds:
+            masks.append(torch.ones(size, dtype=torch.bool))
+            continue
+        label = ds.gt_sem_seg.data.reshape(1, 1, *ds.gt_sem_seg.data.shape[-2:]).float()
+        label = F.interpolate(label, size=size, mode='nearest')[0, 0]
+        masks.append(label != ignore_index)
+    return torch.stack(masks).to(ref.device)
+
+
 BATCH_FIELDS: Dict[str, Callable[[List, torch.Tensor], torch.Tensor]] = {
-    'gt_label': gt_label, 'text_mask': text_mask}
+    'gt_label': gt_label, 'seg_valid': seg_valid, 'text_mask': text_mask}

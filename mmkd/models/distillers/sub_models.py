@@ -4,6 +4,7 @@ import glob
 import os.path as osp
 from typing import Dict, Optional, Tuple
 
+from mmengine.config import ConfigDict
 from mmengine.logging import print_log
 from mmengine.registry import MODELS as ROOT_MODELS
 from mmengine.registry import DefaultScope
@@ -125,7 +126,8 @@ def build_sub_model(name: str, entry: dict, cfg: dict, scope: str) -> nn.Module:
     """Build one sub-network in its toolbox's scope, load its checkpoint and freeze it."""
     with DefaultScope.overwrite_default_scope(scope):
         try:
-            model = ROOT_MODELS.build(cfg)
+            # attribute access (test_cfg.mode) as when the toolbox builds it from its config
+            model = ROOT_MODELS.build(ConfigDict(cfg))
         except Exception as e:  # noqa: BLE001 - re-raised with the config key
             raise with_context(e, f'model.models.{name} (scope {scope!r})') from e
     if entry.get('checkpoint'):

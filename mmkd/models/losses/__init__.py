@@ -1,5 +1,6 @@
 from .afd_loss import AFDLoss
 from .at_loss import ATLoss
+from .cwd_loss import CWDLoss
 from .dist_loss import DISTLoss
 from .distance_loss import DistanceLoss
 from .dkd_loss import DKDLoss
@@ -15,6 +16,8 @@ from .soft_ce_loss import SoftCELoss
 from .task_loss import TaskLoss
 from .wsl_loss import WSLLoss
 
-__all__ = ['AFDLoss', 'ATLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss', 'JSDivLoss',
-           'KLDivLoss', 'MGDLoss', 'PKDLoss', 'RKDAngleLoss', 'RKDDistanceLoss', 'SKDLoss',
-           'SoftCELoss', 'TaskLoss', 'WSLLoss']
+__all__ = [
+    'AFDLoss', 'ATLoss', 'CWDLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss', 'JSDivLoss',
+    'KLDivLoss', 'MGDLoss', 'PKDLoss', 'RKDAngleLoss', 'RKDDistanceLoss', 'SKDLoss', 'SoftCELoss',
+    'TaskLoss', 'WSLLoss'
+]

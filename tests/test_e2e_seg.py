@@ -1,0 +1,98 @@
+"""Segmentation distillation end to end with mmseg (real tools, tiny runs): teacher -> KL and
+KL + channel-wise feature losses, every sub-model evaluated with IoUMetric, 2-process DDP,
+conversion and mmseg's own init_model / inference_model on the converted student."""
+import glob
+import os
+import os.path as osp
+import random
+
+import numpy as np
+import pytest
+import torch
+from test_e2e_cls import run, scalars
+
+from conftest import REPO
+
+SEG_SMALL = ['train_cfg.max_iters=4', 'train_cfg.val_interval=4', 'train_dataloader.batch_size=4',
+             'train_dataloader.dataset.dataset.indices=16',
+             'val_dataloader.dataset.dataset.indices=8', 'val_dataloader.batch_size=4',
+             'test_dataloader.dataset.dataset.indices=8', 'default_hooks.logger.interval=1',
+             'default_hooks.checkpoint.interval=4'] + [
+                 f'{d}_dataloader.{k}' for d in ('train', 'val', 'test')
+                 for k in ('num_workers=0', 'persistent_workers=False')]
+
+
+@pytest.fixture(scope='module')
+def seg_teacher(tmp_path_factory):
+    wd = str(tmp_path_factory.mktemp('seg_teacher'))
+    run('tools/train.py', 'configs/seg/teacher.py', '--work-dir', wd, '--cfg-options',
+        *SEG_SMALL)
+    assert len(glob.glob(osp.join(wd, 'best_mIoU_*.pth'))) == 1
+    return wd
+
+
+@pytest.fixture(scope='module')
+def kl_run(seg_teacher, tmp_path_factory):
+    wd = str(tmp_path_factory.mktemp('seg_kl'))
+    run('tools/train.py', 'configs/seg/kl.py', '--work-dir', wd, '--cfg-options', *SEG_SMALL,
+        f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
+    return wd
+
+
+def test_kl_trains_the_student_and_evaluates_both(kl_run):
+    logs = scalars(kl_run)
+    train = [r for r in logs if 'loss_kl' in r]
+    assert train and 'Student.decode.loss_ce' in train[-1] and 'Student.aux.loss_ce' in train[-1]
+    assert not any(k.startswith('Teacher.') for k in train[-1])  # frozen: no task loss
+    val = [r for r in logs if 'Student/mIoU' in r][-1]
+    assert 'Teacher/mIoU' in val and 'Student/aAcc' in val
+    assert glob.glob(osp.join(kl_run, 'best_Student_mIoU_iter_4.pth'))
+
+
+def test_kl_cwd_feat_records_a_module_and_a_function_output(seg_teacher, tmp_path):
+    run('tools/train.py', 'configs/seg/kl_cwd_feat.py', '--work-dir', str(tmp_path),
+        '--cfg-options', *SEG_SMALL, f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
+    train = [r for r in scalars(tmp_path) if 'loss_kl' in r][-1]
+    for k in ('loss_cwd_stage4', 'loss_cwd_aspp', 'Student.decode.loss_ce'):
+        assert k in train and np.isfinite(train[k])
+    ckpt = torch.load(glob.glob(osp.join(tmp_path, 'iter_4.pth'))[0], weights_only=False)
+    conn = [k for k in ckpt['state_dict'] if k.startswith('connectors.')]
+    assert any('cwd_aspp' in k for k in conn) and any('cwd_stage4' in k for k in conn)
+
+
+def test_dist_train_two_processes_gloo(seg_teacher, tmp_path):
+    env = dict(os.environ, PORT=str(random.randint(20000, 40000)))
+    run('bash', 'tools/dist_train.sh', 'configs/seg/kl.py', '2', '--work-dir', str(tmp_path),
+        '--cfg-options', *SEG_SMALL, f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth',
+        env=env)
+    assert any('Student/mIoU' in r for r in scalars(tmp_path))
+    assert glob.glob(osp.join(tmp_path, 'best_Student_mIoU_*.pth'))
+
+
+def test_converted_student_predicts_the_same_masks_in_mmseg(kl_run, seg_teacher, tmp_path):
+    best = glob.glob(osp.join(kl_run, 'best_*.pth'))[0]
+    out, cfg_out = str(tmp_path / 'seg.pth'), str(tmp_path / 'seg.py')
+    run('tools/convert_to_student.py', best, '--out', out, '--dump-config', cfg_out)
+    from mmengine.config import Config
+    from mmengine.registry import DefaultScope
+    from mmengine.runner import load_checkpoint
+    from mmseg.apis import inference_model, init_model
+
+    from mmkd.models import Distiller
+    plain = init_model(cfg_out, out, device='cpu')
+    assert set(torch.load(out, weights_only=True)) == {'meta', 'state_dict'}
+    cfg = Config.fromfile(osp.join(REPO, 'configs/seg/kl.py'))
+    cfg.model.models.Teacher.checkpoint = glob.glob(osp.join(seg_teacher, 'best_*.pth'))[0]
+    cfg.model.pop('type')
+    with DefaultScope.overwrite_default_scope('mmseg'):
+        d = Distiller(**cfg.model)
+    load_checkpoint(d, best, map_location='cpu')
+    d.eval()
+    d.cfg = plain.cfg  # inference_model reads the test pipeline from model.cfg
+    imgs = sorted(glob.glob(osp.join(REPO, 'data/shapes/img_dir/val/*.png')))[:4]
+    for img in imgs:
+        outside = inference_model(plain, img)
+        inside = inference_model(d, img)
+        assert outside.pred_sem_seg.shape == (64, 64)
+        assert torch.equal(outside.pred_sem_seg.data, inside.pred_sem_seg.data)
+        assert torch.equal(outside.seg_logits.data, inside.seg_logits.data)
