@@ -81,3 +81,21 @@ def test_cityscapes_seg_configs_use_mmseg_data_schedule_and_reference_pairs(in_r
         (50, 18)
     assert cfg.model.losses.kl.weight == 3.0 and cfg.model.losses.kl.mask == 'seg_valid'
     assert model.models['Student'].decode_head.num_classes == 19
+
+
+def test_real_data_db_configs_use_mmocr_data_and_the_cml_recipe(in_repo):
+    for name, data in (('db_cml_icdar2015', 'data/icdar2015'),
+                       ('db_cml_totaltext', 'data/totaltext')):
+        cfg = Config.fromfile(f'configs/det/{name}.py')
+        assert cfg.train_dataloader.dataset.data_root == data
+        assert cfg.train_cfg.max_epochs == 1200 and cfg.val_evaluator.type == 'HmeanIOUMetric'
+        losses = cfg.model.losses
+        assert losses.dila_db.pairs == [('Student', 'Teacher'), ('Student2', 'Teacher')]
+        assert losses.dml.pairs == [('Student', 'Student2')] and losses.dml.act == 'sigmoid'
+        assert losses.db.models == ['Student', 'Student2']
+    model = build_model(Config.fromfile('configs/det/db_cml_icdar2015.py'))
+    assert model.models['Teacher'].backbone.depth == 50
+    assert model.models['Student'].backbone.depth == 18 and model.frozen == ['Teacher']
+    cfg = Config.fromfile('configs/det/db_teacher_r50_totaltext.py')
+    assert cfg.model.backbone.depth == 50
+    assert cfg.train_dataloader.dataset.data_root == 'data/totaltext'

@@ -60,5 +60,20 @@ def seg_valid(data_samples: List, ref: torch.Tensor, ignore_index: int = 255) ->
     return torch.stack(masks).to(ref.device)
 
 
+def db_shrink_mask(data_samples: List, ref: torch.Tensor) -> torch.Tensor:
+    """The pixels mmocr's DB loss counts (0 inside ignored or too small text), (N, H, W) float:
+    the ``gt_shrink_mask`` of ``DBModuleLoss.get_targets`` (default settings) for mmocr text
+    detection data samples."""
+    global _DB_TARGETS
+    if _DB_TARGETS is None:
+        from mmocr.models.textdet.module_losses import DBModuleLoss
+        _DB_TARGETS = DBModuleLoss()
+    return _DB_TARGETS.get_targets(data_samples)[1]
+
+
+_DB_TARGETS = None
+
 BATCH_FIELDS: Dict[str, Callable[[List, torch.Tensor], torch.Tensor]] = {
-    'gt_label': gt_label, 'seg_valid': seg_valid, 'text_mask': text_mask}
+    'db_shrink_mask': db_shrink_mask, 'gt_label': gt_label, 'seg_valid': seg_valid,
+    'text_mask': text_mask
+}

@@ -1,6 +1,7 @@
 from .afd_loss import AFDLoss
 from .at_loss import ATLoss
 from .cwd_loss import CWDLoss
+from .dila_db_loss import DilaDBLoss
 from .dist_loss import DISTLoss
 from .distance_loss import DistanceLoss
 from .dkd_loss import DKDLoss
@@ -17,7 +18,7 @@ from .task_loss import TaskLoss
 from .wsl_loss import WSLLoss
 
 __all__ = [
-    'AFDLoss', 'ATLoss', 'CWDLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss', 'JSDivLoss',
+    'AFDLoss', 'ATLoss', 'CWDLoss', 'DilaDBLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss', 'JSDivLoss',
     'KLDivLoss', 'MGDLoss', 'PKDLoss', 'RKDAngleLoss', 'RKDDistanceLoss', 'SKDLoss', 'SoftCELoss',
     'TaskLoss', 'WSLLoss'
 ]
