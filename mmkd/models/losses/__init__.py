@@ -18,7 +18,7 @@ from .task_loss import TaskLoss
 from .wsl_loss import WSLLoss
 
 __all__ = [
-    'AFDLoss', 'ATLoss', 'CWDLoss', 'DilaDBLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss', 'JSDivLoss',
-    'KLDivLoss', 'MGDLoss', 'PKDLoss', 'RKDAngleLoss', 'RKDDistanceLoss', 'SKDLoss', 'SoftCELoss',
-    'TaskLoss', 'WSLLoss'
+    'AFDLoss', 'ATLoss', 'CWDLoss', 'DilaDBLoss', 'DISTLoss', 'DistanceLoss', 'DKDLoss', 'DMLLoss',
+    'JSDivLoss', 'KLDivLoss', 'MGDLoss', 'PKDLoss', 'RKDAngleLoss', 'RKDDistanceLoss', 'SKDLoss',
+    'SoftCELoss', 'TaskLoss', 'WSLLoss'
 ]
