@@ -18,6 +18,24 @@ SMALL = ['train_cfg.max_epochs=1', 'train_dataloader.batch_size=16',
          'test_dataloader.dataset.dataset.indices=40', 'default_hooks.logger.interval=1']
 
 
+def tiny_options(loop: list, batch: int = 4, train: int = 16, val: int = 8) -> list:
+    """--cfg-options for a few iterations on a slice of the embedded data, in the main process
+    (``loop``: the train_cfg/val/checkpoint settings of the config's kind of loop)."""
+    return loop + [f'train_dataloader.batch_size={batch}',
+                   f'train_dataloader.dataset.dataset.indices={train}',
+                   f'val_dataloader.dataset.dataset.indices={val}', 'val_dataloader.batch_size=4',
+                   f'test_dataloader.dataset.dataset.indices={val}',
+                   'default_hooks.logger.interval=1'] + [
+                       f'{d}_dataloader.{k}' for d in ('train', 'val', 'test')
+                       for k in ('num_workers=0', 'persistent_workers=False')]
+
+
+def train_tiny(config: str, work_dir: str, options: list, *extra: str) -> str:
+    """tools/train.py ``config`` into ``work_dir`` with ``options``; returns ``work_dir``."""
+    run('tools/train.py', config, '--work-dir', work_dir, '--cfg-options', *options, *extra)
+    return work_dir
+
+
 def run(*args, env=None, check=True):
     proc = subprocess.run([sys.executable, *args] if args[0].endswith('.py') else list(args),
                           cwd=REPO, capture_output=True, text=True, env=env, timeout=600)

@@ -7,34 +7,26 @@ import os.path as osp
 import numpy as np
 import pytest
 import torch
-from test_e2e_cls import run, scalars
+from test_e2e_cls import run, scalars, tiny_options, train_tiny
 
 from conftest import REPO
 
-DET_SMALL = ['train_cfg.max_epochs=1', 'train_cfg.val_interval=1', 'train_dataloader.batch_size=4',
-             'train_dataloader.dataset.dataset.indices=8',
-             'val_dataloader.dataset.dataset.indices=8', 'val_dataloader.batch_size=4',
-             'test_dataloader.dataset.dataset.indices=8', 'default_hooks.logger.interval=1',
-             'default_hooks.checkpoint.interval=1'] + [
-                 f'{d}_dataloader.{k}' for d in ('train', 'val', 'test')
-                 for k in ('num_workers=0', 'persistent_workers=False')]
+DET_SMALL = tiny_options(['train_cfg.max_epochs=1', 'train_cfg.val_interval=1',
+                          'default_hooks.checkpoint.interval=1'], train=8)
 
 
 @pytest.fixture(scope='module')
 def db_teacher(tmp_path_factory):
-    wd = str(tmp_path_factory.mktemp('db_teacher'))
-    run('tools/train.py', 'configs/det/db_teacher.py', '--work-dir', wd, '--cfg-options',
-        *DET_SMALL)
+    wd = train_tiny('configs/det/db_teacher.py', str(tmp_path_factory.mktemp('db_teacher')),
+                    DET_SMALL)
     assert len(glob.glob(osp.join(wd, 'best_icdar_hmean_*.pth'))) == 1
     return wd
 
 
 @pytest.fixture(scope='module')
 def cml_run(db_teacher, tmp_path_factory):
-    wd = str(tmp_path_factory.mktemp('db_cml'))
-    run('tools/train.py', 'configs/det/db_cml.py', '--work-dir', wd, '--cfg-options', *DET_SMALL,
-        f'model.models.Teacher.checkpoint={db_teacher}/best_*.pth')
-    return wd
+    return train_tiny('configs/det/db_cml.py', str(tmp_path_factory.mktemp('db_cml')), DET_SMALL,
+                      f'model.models.Teacher.checkpoint={db_teacher}/best_*.pth')
 
 
 def test_cml_logs_every_term_and_evaluates_every_model(cml_run):
@@ -52,8 +44,7 @@ def test_cml_logs_every_term_and_evaluates_every_model(cml_run):
 
 
 def test_dml_trains_two_students(tmp_path):
-    run('tools/train.py', 'configs/det/db_dml.py', '--work-dir', str(tmp_path), '--cfg-options',
-        *DET_SMALL)
+    train_tiny('configs/det/db_dml.py', str(tmp_path), DET_SMALL)
     logs = scalars(tmp_path)
     train = [r for r in logs if 'loss_dml' in r][-1]
     assert 'Student.loss_prob' in train and 'Student2.loss_prob' in train
@@ -97,3 +88,13 @@ def test_converted_student_detects_the_same_polygons_in_mmocr(cml_run, db_teache
         for pa, pb in zip(a.pred_instances.polygons, b.pred_instances.polygons):
             assert np.allclose(pa, pb)
         assert torch.allclose(a.pred_instances.scores, b.pred_instances.scores)
+
+
+def test_test_tool_reports_precision_recall_hmean_of_every_model(cml_run, db_teacher):
+    best = glob.glob(osp.join(cml_run, 'best_*.pth'))[0]
+    proc = run('tools/test.py', 'configs/det/db_cml.py', best, '--work-dir', cml_run,
+               '--cfg-options', *DET_SMALL,
+               f'model.models.Teacher.checkpoint={db_teacher}/best_*.pth')
+    out = proc.stdout + proc.stderr
+    for m in ('Student', 'Student2', 'Teacher'):
+        assert f'{m}/icdar/precision' in out and f'{m}/icdar/hmean' in out

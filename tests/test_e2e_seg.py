@@ -9,34 +9,26 @@ import random
 import numpy as np
 import pytest
 import torch
-from test_e2e_cls import run, scalars
+from test_e2e_cls import run, scalars, tiny_options, train_tiny
 
 from conftest import REPO
 
-SEG_SMALL = ['train_cfg.max_iters=4', 'train_cfg.val_interval=4', 'train_dataloader.batch_size=4',
-             'train_dataloader.dataset.dataset.indices=16',
-             'val_dataloader.dataset.dataset.indices=8', 'val_dataloader.batch_size=4',
-             'test_dataloader.dataset.dataset.indices=8', 'default_hooks.logger.interval=1',
-             'default_hooks.checkpoint.interval=4'] + [
-                 f'{d}_dataloader.{k}' for d in ('train', 'val', 'test')
-                 for k in ('num_workers=0', 'persistent_workers=False')]
+SEG_SMALL = tiny_options(['train_cfg.max_iters=4', 'train_cfg.val_interval=4',
+                          'default_hooks.checkpoint.interval=4'])
 
 
 @pytest.fixture(scope='module')
 def seg_teacher(tmp_path_factory):
-    wd = str(tmp_path_factory.mktemp('seg_teacher'))
-    run('tools/train.py', 'configs/seg/teacher.py', '--work-dir', wd, '--cfg-options',
-        *SEG_SMALL)
+    wd = train_tiny('configs/seg/teacher.py', str(tmp_path_factory.mktemp('seg_teacher')),
+                    SEG_SMALL)
     assert len(glob.glob(osp.join(wd, 'best_mIoU_*.pth'))) == 1
     return wd
 
 
 @pytest.fixture(scope='module')
 def kl_run(seg_teacher, tmp_path_factory):
-    wd = str(tmp_path_factory.mktemp('seg_kl'))
-    run('tools/train.py', 'configs/seg/kl.py', '--work-dir', wd, '--cfg-options', *SEG_SMALL,
-        f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
-    return wd
+    return train_tiny('configs/seg/kl.py', str(tmp_path_factory.mktemp('seg_kl')), SEG_SMALL,
+                      f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
 
 
 def test_kl_trains_the_student_and_evaluates_both(kl_run):
@@ -50,8 +42,8 @@ def test_kl_trains_the_student_and_evaluates_both(kl_run):
 
 
 def test_kl_cwd_feat_records_a_module_and_a_function_output(seg_teacher, tmp_path):
-    run('tools/train.py', 'configs/seg/kl_cwd_feat.py', '--work-dir', str(tmp_path),
-        '--cfg-options', *SEG_SMALL, f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
+    train_tiny('configs/seg/kl_cwd_feat.py', str(tmp_path), SEG_SMALL,
+               f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
     train = [r for r in scalars(tmp_path) if 'loss_kl' in r][-1]
     for k in ('loss_cwd_stage4', 'loss_cwd_aspp', 'Student.decode.loss_ce'):
         assert k in train and np.isfinite(train[k])
@@ -96,3 +88,12 @@ def test_converted_student_predicts_the_same_masks_in_mmseg(kl_run, seg_teacher,
         assert outside.pred_sem_seg.shape == (64, 64)
         assert torch.equal(outside.pred_sem_seg.data, inside.pred_sem_seg.data)
         assert torch.equal(outside.seg_logits.data, inside.seg_logits.data)
+
+
+def test_test_tool_evaluates_every_sub_model(kl_run, seg_teacher):
+    best = glob.glob(osp.join(kl_run, 'best_*.pth'))[0]
+    proc = run('tools/test.py', 'configs/seg/kl.py', best, '--work-dir', kl_run,
+               '--cfg-options', *SEG_SMALL,
+               f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
+    out = proc.stdout + proc.stderr
+    assert 'Student/mIoU' in out and 'Teacher/mIoU' in out
