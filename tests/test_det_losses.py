@@ -102,3 +102,26 @@ def test_dml_on_shrink_maps_is_symmetric_bernoulli_kl():
     loss = DMLLoss(act='sigmoid')(a, b).item()
     assert loss == pytest.approx(sum(terms) / len(terms), rel=1e-10)
     assert DMLLoss(act='sigmoid')(b, a).item() == pytest.approx(loss, rel=1e-12)
+
+
+def test_every_task_model_gets_untouched_samples(in_repo):
+    """mmocr's DB loss shifts the gt polygons in place; a second student must not see that."""
+    from mmengine.config import Config
+    from mmengine.registry import MODELS, DefaultScope
+    cfg = Config.fromfile('configs/det/db_dml.py')
+    with DefaultScope.overwrite_default_scope('mmocr'):
+        d = MODELS.build(cfg.model)
+    d.models['Student2'].load_state_dict(d.models['Student'].state_dict())
+    samples = []
+    for _ in range(2):
+        ds = TextDetDataSample()
+        ds.set_metainfo(dict(img_shape=(64, 64), pad_shape=(64, 64)))
+        ds.gt_instances = InstanceData(
+            polygons=[np.array([6, 8, 50, 8, 50, 24, 6, 24], np.float32)],
+            ignored=torch.tensor([False]))
+        samples.append(ds)
+    inputs = torch.rand(2, 3, 64, 64, generator=torch.Generator().manual_seed(0))
+    d.eval()  # same BN behaviour for both; losses still computed
+    losses = d.loss(inputs, samples)
+    for k in ('loss_prob', 'loss_thr', 'loss_db'):
+        assert torch.allclose(losses[f'Student.{k}'], losses[f'Student2.{k}']), k

@@ -1,4 +1,5 @@
 """The distillation model: any number of named sub-networks taught by routed losses."""
+import copy
 from contextlib import contextmanager, nullcontext
 from typing import Dict, List, Optional, Union
 
@@ -154,13 +155,17 @@ class Distiller(BaseModel):
             ``loss_<name>[_<A>_<B>]``.
         """
         task_losses = {}
+        # Upstream losses may modify the data samples (mmocr's DB loss shifts the gt polygons in
+        # place): every task model after the first gets its own copy of the untouched batch.
+        pristine = copy.deepcopy(data_samples) if len(self._task_models) > 1 else None
         try:
             for name in self._used:
                 model, frozen = self.models[name], name in self.frozen
                 with self.recorder_sets[name].recording(), \
                         (torch.no_grad() if frozen else nullcontext()):
                     if name in self._task_models:
-                        task_losses[name] = model.loss(inputs, data_samples)
+                        samples = data_samples if not task_losses else copy.deepcopy(pristine)
+                        task_losses[name] = model.loss(inputs, samples)
                     else:
                         model(inputs, data_samples, mode='tensor')
             losses = {}
