@@ -97,3 +97,12 @@ def test_test_tool_evaluates_every_sub_model(kl_run, seg_teacher):
                f'model.models.Teacher.checkpoint={seg_teacher}/best_*.pth')
     out = proc.stdout + proc.stderr
     assert 'Student/mIoU' in out and 'Teacher/mIoU' in out
+
+
+def test_missing_teacher_names_the_command_and_its_work_dir(tmp_path):
+    proc = run('tools/train.py', 'configs/seg/kl.py', '--work-dir', str(tmp_path),
+               '--cfg-options', 'model.models.Teacher.checkpoint=no_such_dir/best_*.pth',
+               check=False)
+    assert proc.returncode != 0
+    assert 'python tools/train.py configs/seg/teacher.py' in proc.stderr
+    assert 'work_dirs/seg_teacher' in proc.stderr

@@ -69,8 +69,15 @@ def is_local_config(path: str) -> bool:
 
 
 def work_dir_of(config_path: str) -> str:
-    """The default work dir tools/train.py gives a config (``work_dirs/<stem>``)."""
-    return osp.join('work_dirs', osp.splitext(osp.basename(config_path))[0])
+    """The work dir tools/train.py gives a config: its ``work_dir`` if it sets one, else
+    ``work_dirs/<stem>``."""
+    try:
+        from mmengine.config import Config
+        work_dir = Config.fromfile(config_path).get('work_dir')
+    except Exception:  # noqa: BLE001 - only used for a hint
+        work_dir = None
+    return osp.normpath(work_dir) if work_dir else \
+        osp.join('work_dirs', osp.splitext(osp.basename(config_path))[0])
 
 
 def atomic_target(path: str) -> str:
