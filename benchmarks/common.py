@@ -14,7 +14,15 @@ def train(config: str, work_dir: str, *options: str) -> list:
     cmd = [sys.executable, 'tools/train.py', config, '--work-dir', work_dir]
     if options:
         cmd += ['--cfg-options', *options]
-    subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    if proc.returncode:
+        raise RuntimeError(f'{" ".join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}')
+    return read_scalars(work_dir)
+
+
+def read_scalars(work_dir: str) -> list:
+    """The scalar records of the latest run logged in ``work_dir``."""
     log = sorted(glob.glob(osp.join(REPO, work_dir, '*', 'vis_data', 'scalars.json')))[-1]
     return [json.loads(line) for line in open(log)]
 

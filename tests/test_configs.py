@@ -3,6 +3,7 @@ import glob
 import os.path as osp
 
 import pytest
+import torch
 from mmengine.config import Config
 from mmengine.registry import MODELS, DefaultScope
 
@@ -99,3 +100,29 @@ def test_real_data_db_configs_use_mmocr_data_and_the_cml_recipe(in_repo):
     cfg = Config.fromfile('configs/det/db_teacher_r50_totaltext.py')
     assert cfg.model.backbone.depth == 50
     assert cfg.train_dataloader.dataset.data_root == 'data/totaltext'
+
+
+@pytest.mark.parametrize('name, base', [
+    ('ctc_dml_mjsynth', 'crnn/crnn_mini-vgg_5e_mj.py'),
+    ('sar_dml_real', 'sar/sar_resnet31_parallel-decoder_5e_st-sub_mj-sub_sa_real.py'),
+    ('ctc_sar_dml_mjsynth', 'crnn/crnn_mini-vgg_5e_mj.py'),
+])
+def test_real_data_ocr_configs_use_mmocr_data_and_train_a_step(name, base, in_repo):
+    from test_ocr_units import data_samples
+    cfg = Config.fromfile(f'configs/ocr/{name}.py')
+    import mmocr
+    ref = Config.fromfile(osp.join(osp.dirname(mmocr.__file__), '.mim/configs/textrecog', base))
+    for key in ('train_dataloader', 'val_dataloader', 'train_cfg', 'optim_wrapper'):
+        sub = 'dataset' if key.endswith('loader') else 'optimizer' if key[0] == 'o' else None
+        ours, theirs = (c[key][sub] if sub else c[key] for c in (cfg, ref))
+        assert {k: v for k, v in ours.items() if k != '_scope_'} == theirs, key  # as mmocr's
+    assert cfg.val_evaluator.dataset_prefixes == ['CUTE80', 'IIIT5K', 'SVT', 'SVTP', 'IC13', 'IC15']
+    assert cfg.default_hooks.checkpoint.save_best == 'Student/IIIT5K/recog/word_acc_ignore_case'
+    if name == 'ctc_sar_dml_mjsynth':
+        weights = {k: v.get('weight', 1.0) for k, v in cfg.model.losses.items()}
+        assert weights == dict(task=1.0, dml_ctc=1.0, dml_sar=0.5, feat=1.0)
+    model = build_model(cfg)
+    h, w = (48, 160) if name == 'sar_dml_real' else (32, 100)
+    inputs = torch.randn(2, 3 if name == 'sar_dml_real' else 1, h, w)
+    losses = model.loss(inputs, data_samples(['ab', 'cat9']))
+    assert all(torch.isfinite(v).all() for v in losses.values()) and len(losses) >= 4

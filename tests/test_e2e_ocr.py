@@ -110,3 +110,41 @@ def test_ctc_kd_and_three_models_build_and_train(tmp_path):
     last = [r for r in scalars(str(tmp_path / 'm3')) if 'loss' in r][-1]
     assert {'loss_dml_Student_Student2', 'loss_dml_Teacher_Student2',
             'Student2.loss_ctc'} <= set(last)
+
+
+def _weights(path: str, prefix: str = '') -> dict:
+    """Learnable weights of a checkpoint (BN running statistics move even at lr 0)."""
+    from mmkd.utils.checkpoint import load_file
+    sd = load_file(path)['state_dict']
+    return {k[len(prefix):]: v for k, v in sd.items() if k.startswith(prefix)
+            and not k.endswith(('running_mean', 'running_var', 'num_batches_tracked'))}
+
+
+def test_fine_tune_by_continuing_distillation_from_a_distilled_checkpoint(ctc_dml, tmp_path):
+    # seed §2.1.5, way 1: the distillation config with load_from = an mmkd checkpoint. At lr 0
+    # every sub-network must end exactly at the loaded weights (not at a fresh initialisation).
+    best = glob.glob(osp.join(ctc_dml, 'best_*.pth'))[0]
+    wd = str(tmp_path / 'ft')
+    run('tools/train.py', 'configs/ocr/ctc_dml.py', '--work-dir', wd, '--cfg-options',
+        *OCR_SMALL, f'load_from={best}', 'optim_wrapper.optimizer.lr=0')
+    before, after = _weights(best), _weights(osp.join(wd, 'epoch_1.pth'))
+    assert {k.split('.')[1] for k in before} == {'Student', 'Teacher'}
+    assert before.keys() == after.keys()
+    assert all(torch.equal(before[k], after[k]) for k in before)
+
+
+def test_fine_tune_the_converted_student_with_its_plain_mmocr_config(ctc_dml, tmp_path):
+    # seed §2.1.5, way 2: convert, then train the plain CRNN config with load_from
+    best = glob.glob(osp.join(ctc_dml, 'best_*.pth'))[0]
+    out, cfg_out = str(tmp_path / 'crnn.pth'), str(tmp_path / 'crnn.py')
+    run('tools/convert_to_student.py', best, '--out', out, '--dump-config', cfg_out)
+    wd = str(tmp_path / 'ft')
+    run('tools/train.py', cfg_out, '--work-dir', wd, '--cfg-options', f'load_from={out}',
+        'optim_wrapper.optimizer.lr=0')
+    loaded = _weights(best, 'models.Student.')
+    tuned = _weights(osp.join(wd, 'epoch_1.pth'))
+    assert loaded.keys() == tuned.keys()
+    assert all(torch.equal(loaded[k], tuned[k]) for k in loaded)
+    val = [r for r in scalars(wd) if 'recog/word_acc_ignore_case' in r]
+    assert val  # a plain mmocr run: metrics without a sub-model prefix
+    assert glob.glob(osp.join(wd, 'best_recog_word_acc_ignore_case_*.pth'))
