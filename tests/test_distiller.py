@@ -236,3 +236,46 @@ def test_connectors_check_their_input():
     assert lin(torch.randn(3, 4)).shape == (3, 2)
     with pytest.raises(ValueError, match=r'expects \(\.\.\., 4\)'):
         lin(torch.randn(3, 5))
+
+
+def _step(d, lr=0.1):
+    from mmengine.optim import OptimWrapper
+    opt = OptimWrapper(torch.optim.SGD([p for p in d.parameters() if p.requires_grad], lr=lr))
+    return d.train_step(batch(), opt)
+
+
+def test_nonfinite_loss_stops_naming_term_route_models_and_iteration():
+    from mmengine.logging import MessageHub
+    MessageHub.get_current_instance().update_info('iter', 6)
+    d = Distiller(**kd_cfg())
+    d.train()
+    with torch.no_grad():
+        d.models['Teacher'].head.fc.weight[0, 0] = float('nan')
+    before = {k: v.clone() for k, v in d.models['Student'].state_dict().items()}
+    with pytest.raises(FloatingPointError, match=r'iteration 7: loss_kd = \[nan.*'
+                       r'model\.losses\.kd on Student and Teacher.*skip_nonfinite'):
+        _step(d)
+    d.models['Teacher'].head.fc.weight.data.fill_(0.1)
+    with torch.no_grad():
+        d.models['Student'].head.fc.bias[0] = float('inf')
+    with pytest.raises(FloatingPointError, match=r'Student\.loss = \[.*task loss of Student, '
+                       r'model\.losses\.task'):
+        _step(d)
+    assert all(torch.equal(before[k], p) or k == 'head.fc.bias'
+               for k, p in d.models['Student'].named_parameters())  # nothing was updated
+
+
+def test_skip_nonfinite_skips_the_update_and_logs_the_rest():
+    d = Distiller(**kd_cfg(skip_nonfinite=True))
+    d.train()
+    with torch.no_grad():
+        d.models['Teacher'].head.fc.weight[0, 0] = float('nan')
+    before = copy.deepcopy(d.models['Student'].state_dict())
+    log = _step(d)
+    assert 'loss_kd' not in log and 'Student.loss' in log
+    after = d.models['Student'].state_dict()
+    params = dict(d.models['Student'].named_parameters())
+    assert all(torch.equal(before[k], after[k]) for k in params)  # no update
+    d.models['Teacher'].head.fc.weight.data.fill_(0.1)
+    _step(d)
+    assert not all(torch.equal(before[k], d.models['Student'].state_dict()[k]) for k in params)

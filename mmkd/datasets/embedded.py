@@ -87,4 +87,9 @@ def EmbeddedDataset(name: str, dataset: dict, root: str = None):  # noqa: N802 (
     if root is None:
         raise KeyError(f'EmbeddedDataset {name!r}: give root= or dataset.data_root.')
     prepare(name, root)
-    return ROOT_DATASETS.build(dataset)
+    try:
+        return ROOT_DATASETS.build(dataset)
+    except (ValueError, KeyError, TypeError, OSError) as e:  # e.g. a damaged annotation file
+        raise RuntimeError(f'embedded dataset {name!r} in {root} cannot be loaded: '
+                           f'{type(e).__name__}: {e}. If its files were edited or damaged, '
+                           f'delete {root} to have it written again.') from e

@@ -13,6 +13,16 @@ from mmkd.registry import LOOPS
 from mmkd.utils.misc import did_you_mean
 
 
+def _save_best_keys(runner) -> List[str]:
+    """The metric names that the runner's CheckpointHook keeps the best checkpoint by."""
+    from mmengine.hooks import CheckpointHook
+    keys = []
+    for hook in runner.hooks:
+        if isinstance(hook, CheckpointHook) and hook.save_best is not None:
+            keys += [hook.save_best] if isinstance(hook.save_best, str) else list(hook.save_best)
+    return [k for k in keys if k != 'auto']
+
+
 class _EvalEveryModel:
     """Shared run logic: one pass over the data, one upstream evaluator per sub-network.
 
@@ -26,6 +36,14 @@ class _EvalEveryModel:
         self._evaluator_cfg = copy.deepcopy(evaluator)
         self._model_names = list(models) if models is not None else None
         self._evaluators: Dict[str, Evaluator] = {}
+        distiller = self._distiller()
+        if distiller is not None and self.phase == 'val':  # built before the first iteration
+            for key in _save_best_keys(self.runner):
+                if key.split('/', 1)[0] not in distiller.sub_model_names:
+                    raise KeyError(
+                        f'default_hooks.checkpoint.save_best: {key!r} names no sub-model; a '
+                        "distiller reports every metric as '<Model>/<metric>' for "
+                        f'{distiller.sub_model_names}, e.g. {distiller.deploy + "/" + key!r}.')
 
     def _distiller(self):
         model = self.runner.model
@@ -71,6 +89,10 @@ class _EvalEveryModel:
             if name in names:
                 for k, v in self._evaluator_for(name).evaluate(size).items():
                     metrics[f'{name}/{k}'] = v
+        for key in _save_best_keys(self.runner) if p == 'val' else []:
+            if key not in metrics:
+                raise KeyError(f'default_hooks.checkpoint.save_best: no sub-model reports '
+                               f'{key!r}. ' + did_you_mean(key, metrics))
         self.runner.call_hook(f'after_{p}_epoch', metrics=metrics)
         self.runner.call_hook(f'after_{p}')
         return metrics

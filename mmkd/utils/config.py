@@ -33,13 +33,25 @@ def resolve_config_path(path: str) -> Tuple[str, Optional[str]]:
         full = osp.join(get_installed_path(pkg), '.mim', 'configs', rel)
         if not osp.isfile(full):
             raise FileNotFoundError(f'config {path!r}: no file {rel!r} in the configs of {pkg} '
-                                    f'(looked at {full}).')
+                                    f'(looked at {full}). ' + _nearby(full))
         return full, pkg
-    tried = [osp.abspath(path), osp.join(REPO_ROOT, path)]
+    tried = list(dict.fromkeys([osp.abspath(path), osp.join(REPO_ROOT, path)]))
     for full in tried:
         if osp.isfile(full):
             return full, None
-    raise FileNotFoundError(f'config {path!r} does not exist (looked at {", ".join(tried)}).')
+    raise FileNotFoundError(f'config {path!r} does not exist (looked at {", ".join(tried)}). '
+                            + _nearby(tried[-1]))
+
+
+def _nearby(full: str) -> str:
+    """The config files nearest in name to ``full`` in its folder (or nearest folders)."""
+    from mmkd.utils.misc import did_you_mean
+    folder = osp.dirname(full)
+    while folder and not osp.isdir(folder):
+        folder = osp.dirname(folder)
+    names = sorted(n for n in os.listdir(folder) if not n.startswith(('.', '__')))
+    found = did_you_mean(osp.relpath(full, folder), names)
+    return f'In {folder}: {found[0].lower()}{found[1:]}'
 
 
 def load_model_cfg(path: str) -> Tuple[dict, Optional[str]]:

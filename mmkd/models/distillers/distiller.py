@@ -1,16 +1,18 @@
 """The distillation model: any number of named sub-networks taught by routed losses."""
 import copy
+import logging
 from contextlib import contextmanager, nullcontext
 from typing import Dict, List, Optional, Union
 
 import torch
+from mmengine.logging import print_log
 from mmengine.model import BaseModel, ModuleDict
 from torch import nn
 
 from mmkd.models.recorders import RecorderSet, build_recorder
 from mmkd.registry import MODELS
 from mmkd.utils.misc import did_you_mean
-from .loss_routes import LossRoute
+from .loss_routes import LossRoute, is_finite, nonfinite_message
 from .sub_models import build_sub_model, resolve_model_cfgs
 
 
@@ -34,12 +36,15 @@ class Distiller(BaseModel):
             ``'Student'`` if present, else the first trainable model.
         data_preprocessor (dict, optional): Updates the deploy model's preprocessor config;
             the result preprocesses the batch for all models.
+        skip_nonfinite (bool): When a loss term is NaN or inf, skip that training step (no
+            update, a warning naming the term) instead of stopping with an error. Defaults to
+            False.
         init_cfg (dict, optional): Unused; sub-networks initialise themselves.
     """
 
     def __init__(self, models: dict, losses: dict, recorders: Optional[dict] = None,
                  deploy: Optional[str] = None, data_preprocessor: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
+                 skip_nonfinite: bool = False, init_cfg: Optional[dict] = None) -> None:
         if not isinstance(models, dict) or not models:
             raise ValueError('model.models: give at least one named sub-network, e.g. '
                              "models=dict(Student=dict(config='...')).")
@@ -58,6 +63,7 @@ class Distiller(BaseModel):
         self.models = ModuleDict(built)
         self.frozen = frozen
         self.deploy = deploy
+        self.skip_nonfinite = skip_nonfinite
         self._predict_model = deploy
         self.recorder_sets = self._build_recorders(recorders or {})
         if not isinstance(losses, dict) or not losses:
@@ -175,6 +181,25 @@ class Distiller(BaseModel):
             for s in self.recorder_sets.values():
                 s.clear()
         return losses
+
+    def train_step(self, data, optim_wrapper) -> Dict[str, torch.Tensor]:
+        """BaseModel's step, checking that every loss term is finite before the update."""
+        with optim_wrapper.optim_context(self):
+            data = self.data_preprocessor(data, True)
+            losses = self._run_forward(data, mode='loss')
+        parsed, log_vars = self.parse_losses(losses)
+        bad = {k: v for k, v in losses.items() if not is_finite(v)}
+        if not bad:
+            optim_wrapper.update_params(parsed)
+            return log_vars
+        msg = nonfinite_message(bad, self.routes)
+        if not self.skip_nonfinite:
+            raise FloatingPointError(msg + ' Lower the learning rate or check the data; '
+                                     'model.skip_nonfinite=True skips such steps instead.')
+        print_log(msg + ' The step is skipped (model.skip_nonfinite=True).', 'current',
+                  logging.WARNING)
+        optim_wrapper.zero_grad()
+        return {k: v for k, v in log_vars.items() if k not in bad and k != 'loss'}
 
     def _get(self, model: str, key: str) -> torch.Tensor:
         return self.recorder_sets[model].get(key)

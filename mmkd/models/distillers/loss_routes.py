@@ -176,3 +176,32 @@ class LossRoute:
                 f'{tuple(a.shape)} but {entry[1]}.{self.keys[1]} has shape {tuple(b.shape)}; '
                 'add connector=dict(type=\'ConvConnector\' or \'LinearConnector\', ...) to map '
                 f'{entry[0]}\'s tensor onto {entry[1]}\'s shape.')
+
+
+def is_finite(value) -> bool:
+    """Whether a loss value (a tensor or a list of tensors, as upstream losses return) is
+    finite everywhere."""
+    if isinstance(value, torch.Tensor):
+        return bool(torch.isfinite(value.detach()).all())
+    return all(is_finite(v) for v in value)
+
+
+def nonfinite_message(bad: Dict[str, object], routes: Sequence[LossRoute]) -> str:
+    """Name each non-finite loss term, the loss config and sub-networks it comes from, and the
+    training iteration."""
+    from mmengine.logging import MessageHub
+    parts = []
+    for key, value in bad.items():
+        where = 'unknown origin'
+        for r in routes:
+            for entry in r.entries:
+                if r.is_task and key.startswith(f'{entry[0]}.'):
+                    where = f'task loss of {entry[0]}, model.losses.{r.name}'
+                elif not r.is_task and key == r.log_name(entry):
+                    where = f"model.losses.{r.name} on {' and '.join(entry)}"
+        shown = value.detach().flatten()[:4].tolist() if isinstance(value, torch.Tensor) \
+            else 'a list with non-finite values'
+        parts.append(f'{key} = {shown} ({where})')
+    it = MessageHub.get_current_instance().get_info('iter')
+    return (f"non-finite loss at training iteration {'?' if it is None else it + 1}: "
+            + '; '.join(parts) + '.')
