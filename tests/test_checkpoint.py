@@ -98,3 +98,39 @@ def test_convert_errors_and_atomic_output(tmp_path):
         {'fc.w': torch.ones(1)}
     assert sorted(os.listdir(tmp_path)) == ['kd.pth', 'o.pth', 'plain.pth']
     assert not osp.exists(str(tmp_path / 'no_dir'))
+
+
+def test_checkpoints_are_written_atomically(tmp_path, monkeypatch):
+    import mmkd  # noqa: F401 - installs the atomic writer
+    from mmengine.runner.checkpoint import save_checkpoint
+    path = str(tmp_path / 'epoch_1.pth')
+    save_checkpoint({'state_dict': {'w': torch.ones(2)}}, path)
+    assert torch.equal(load_file(path)['state_dict']['w'], torch.ones(2))
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, 'replace', interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_checkpoint({'state_dict': {'w': torch.zeros(2)}}, path)
+    monkeypatch.undo()
+    assert torch.equal(load_file(path)['state_dict']['w'], torch.ones(2))  # old file intact
+    assert os.listdir(tmp_path) == ['epoch_1.pth']  # no temporary left behind
+    with pytest.raises(KeyboardInterrupt):
+        monkeypatch.setattr(os, 'replace', interrupted)
+        save_checkpoint({'state_dict': {}}, str(tmp_path / 'new.pth'))
+    assert os.listdir(tmp_path) == ['epoch_1.pth']  # nothing at the new path
+
+
+def test_interrupted_conversion_leaves_nothing_at_the_target(tmp_path, monkeypatch):
+    from mmkd.utils.convert import convert
+    ck = str(tmp_path / 'kd.pth')
+    torch.save({'state_dict': {'models.Student.fc.w': torch.ones(1)}, 'meta': {}}, ck)
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, 'replace', interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        convert(ck, str(tmp_path / 'student.pth'))
+    assert os.listdir(tmp_path) == ['kd.pth']

@@ -155,17 +155,6 @@ def test_dist_train_two_processes_gloo(tmp_path):
     assert glob.glob(osp.join(tmp_path, 'best_Student_accuracy_top1_*.pth'))
 
 
-def test_resume_continues_from_the_last_checkpoint(tmp_path):
-    run('tools/train.py', 'configs/cls/dml.py', '--work-dir', str(tmp_path), '--cfg-options',
-        *SMALL)
-    more = [o if not o.startswith('train_cfg.max_epochs') else 'train_cfg.max_epochs=2'
-            for o in SMALL]
-    proc = run('tools/train.py', 'configs/cls/dml.py', '--work-dir', str(tmp_path), '--resume',
-               '--cfg-options', *more)
-    assert 'resumed epoch: 1' in proc.stdout + proc.stderr
-    assert osp.isfile(osp.join(tmp_path, 'epoch_2.pth'))
-
-
 def test_project_extension_trains_through_custom_imports(teacher, tmp_path):
     run('tools/train.py', 'projects/cosine_hint/configs/kd_cosine.py', '--work-dir',
         str(tmp_path), '--cfg-options', *SMALL,

@@ -54,6 +54,9 @@ def merge_args(cfg: Config, args) -> Config:
         cfg.val_evaluator = None
     if args.cfg_options is not None:
         cfg.merge_from_dict(args.cfg_options)
+    hooks = cfg.get('custom_hooks') or []
+    if not any(str(h.get('type', '')).endswith('RNGStateHook') for h in hooks):
+        cfg.custom_hooks = hooks + [dict(type='mmkd.RNGStateHook')]  # exact --resume
     return cfg
 
 

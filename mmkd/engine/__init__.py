@@ -1,4 +1,5 @@
 from .loops import DistillTestLoop, DistillValLoop
 from .optim_constructor import DistillOptimWrapperConstructor
+from .rng_state_hook import RNGStateHook
 
-__all__ = ['DistillTestLoop', 'DistillValLoop', 'DistillOptimWrapperConstructor']
+__all__ = ['DistillTestLoop', 'DistillValLoop', 'DistillOptimWrapperConstructor', 'RNGStateHook']

@@ -16,6 +16,7 @@ from typing import Dict, List, Optional
 import numpy as np
 import torch
 
+from .config import atomic_target
 from .misc import did_you_mean
 
 SUBMODEL_PREFIX = 'models.'
@@ -34,6 +35,31 @@ def register_safe_globals() -> None:
     add(safe)
     _patch_history_buffer()
     _use_for_local_files()
+    _atomic_local_writes()
+
+
+def _atomic_local_writes() -> None:
+    """Make MMEngine write local files (checkpoints included) atomically: into a temporary file
+    beside the target, then renamed over it, so that an interrupted save never leaves a
+    truncated checkpoint (the previous file, if any, stays intact)."""
+    from mmengine.fileio.backends import LocalBackend
+    if getattr(LocalBackend.put, 'mmkd_atomic', False):
+        return
+
+    def put(self, obj: bytes, filepath) -> None:
+        filepath = str(filepath)
+        os.makedirs(osp.dirname(osp.abspath(filepath)), exist_ok=True)
+        tmp = atomic_target(filepath)
+        try:
+            with open(tmp, 'wb') as f:
+                f.write(obj)
+            os.replace(tmp, filepath)
+        finally:
+            if osp.exists(tmp):
+                os.remove(tmp)
+
+    put.mmkd_atomic = True
+    LocalBackend.put = put
 
 
 def _use_for_local_files() -> None:
