@@ -101,8 +101,9 @@ def test_convert_errors_and_atomic_output(tmp_path):
 
 
 def test_checkpoints_are_written_atomically(tmp_path, monkeypatch):
-    import mmkd  # noqa: F401 - installs the atomic writer
     from mmengine.runner.checkpoint import save_checkpoint
+
+    import mmkd  # noqa: F401 - installs the atomic writer
     path = str(tmp_path / 'epoch_1.pth')
     save_checkpoint({'state_dict': {'w': torch.ones(2)}}, path)
     assert torch.equal(load_file(path)['state_dict']['w'], torch.ones(2))
