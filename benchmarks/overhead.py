@@ -1,0 +1,169 @@
+"""Distillation overhead: one distillation step against the cost of its parts, in one process.
+
+    python benchmarks/overhead.py CONFIG [--iters 20] [--warmup 5] [--device cpu|cuda]
+                                  [--cfg-options key=value ...]
+
+For the distiller of CONFIG, on the same pre-loaded batches (data loading excluded), after
+warm-up, medians over ``--iters`` steps of:
+
+  (a) each trainable sub-network's own training step alone (its preprocessing, loss, backward
+      and optimizer step: what training it without distillation costs),
+  (b) each frozen sub-network's inference alone (no gradients, eval mode),
+  (c) the full distillation step (Distiller.train_step).
+
+Prints (c) / (sum of a + sum of b) — the framework's overhead on top of the physical limit —
+and the peak memory of each phase above the memory held before it: CPU resident memory (the
+kernel's high-water mark, reset before each phase) or CUDA max allocated. Teachers loaded from
+checkpoints that are not there are used with their initial weights (timing does not depend on
+them).
+"""
+import argparse
+import os.path as osp
+import statistics
+import sys
+import time
+from typing import List
+
+import torch
+from mmengine.config import Config, DictAction
+
+REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+
+def reset_peak() -> float:
+    """Reset the peak-memory counter; return the memory in use now (MiB)."""
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch.cuda.synchronize()
+        torch.cuda.reset_peak_memory_stats()
+        return torch.cuda.memory_allocated() / 2**20
+    with open('/proc/self/clear_refs', 'w') as f:  # Linux: reset VmHWM to the current RSS
+        f.write('5')
+    return _status('VmRSS')
+
+
+def peak() -> float:
+    """Peak memory since :func:`reset_peak` (MiB)."""
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        return torch.cuda.max_memory_allocated() / 2**20
+    return _status('VmHWM')
+
+
+def _status(key: str) -> float:
+    with open('/proc/self/status') as f:
+        for line in f:
+            if line.startswith(key + ':'):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f'no {key} in /proc/self/status')
+
+
+def measure(phases: List[tuple], iters: int, warmup: int) -> List[dict]:
+    """Median seconds per call of each phase ``(label, step(i))``, the phases taking turns
+    every iteration (so load from elsewhere on the machine hits them alike), then each phase's
+    peak memory above what was in use before it (MiB) over a few calls on its own."""
+    sync = torch.cuda.synchronize if torch.cuda.is_initialized() else (lambda: None)
+    for i in range(warmup):
+        for _, step in phases:
+            step(i)
+    times = [[] for _ in phases]
+    for i in range(iters):
+        for k, (_, step) in enumerate(phases):
+            sync()
+            t0 = time.perf_counter()
+            step(warmup + i)
+            sync()
+            times[k].append(time.perf_counter() - t0)
+    out = []
+    for k, (label, step) in enumerate(phases):
+        base = reset_peak()
+        for i in range(3):
+            step(i)
+        out.append(dict(phase=label, time=statistics.median(times[k]), mem=peak() - base))
+    return out
+
+
+def build(config: str, options: dict, device: str):
+    """The distiller (teacher checkpoints loaded when they exist), its optimizer wrapper and
+    a few training batches."""
+    from mmengine.registry import MODELS, DefaultScope
+    from mmengine.runner import Runner
+
+    import mmkd
+    mmkd.register_all_modules()
+    cfg = Config.fromfile(config)
+    if options:
+        cfg.merge_from_dict(options)
+    for entry in cfg.model.get('models', {}).values():
+        ckpt = entry.get('checkpoint')
+        if ckpt and not __import__('glob').glob(ckpt):
+            print(f'note: {ckpt} not found; that sub-network keeps its initial weights')
+            entry.pop('checkpoint')
+    with DefaultScope.overwrite_default_scope(cfg.get('default_scope')):
+        model = MODELS.build(cfg.model).to(device)
+        cfg.train_dataloader.update(num_workers=0, persistent_workers=False)
+        loader = Runner.build_dataloader(cfg.train_dataloader, seed=0)
+        from mmengine.optim import build_optim_wrapper
+        optim = build_optim_wrapper(model, cfg.optim_wrapper)
+    batches = [b for _, b in zip(range(4), loader)]
+    return cfg, model, optim, batches
+
+
+def single_optim(cfg, model):
+    """An optimizer wrapper like the config's, for one sub-network alone."""
+    from mmengine.optim import build_optim_wrapper
+    wrapper = cfg.optim_wrapper.copy()
+    wrapper.pop('constructor', None)
+    return build_optim_wrapper(model, wrapper)
+
+
+def run(config: str, iters: int, warmup: int, device: str, options: dict = None) -> List[dict]:
+    """Measure every phase; print and return the rows ``dict(phase, time, mem)``."""
+    cfg, distiller, optim, batches = build(config, options, device)
+    distiller.train()
+    nb = len(batches)
+    phases = []
+    for name in distiller._used:
+        sub = distiller.models[name]
+        if name in distiller.frozen:
+            pre = [distiller.data_preprocessor(b, True) for b in batches]
+
+            @torch.no_grad()
+            def infer(i, sub=sub, pre=pre):
+                sub(pre[i % nb]['inputs'], pre[i % nb]['data_samples'], mode='tensor')
+            phases.append((f'(b) {name} inference alone', infer))
+        else:
+            opt = single_optim(cfg, sub)
+
+            def train_alone(i, sub=sub, opt=opt):
+                sub.train_step(batches[i % nb], opt)
+            phases.append((f'(a) {name} training step alone', train_alone))
+    phases.append(('(c) distillation step',
+                   lambda i: distiller.train_step(batches[i % nb], optim)))
+    rows = measure(phases, iters, warmup)
+    full, parts = rows[-1], rows[:-1]
+    print(f'\n{config} on {device}, median of {iters} steps after {warmup} warm-up, '
+          f'batch {cfg.train_dataloader.batch_size}:')
+    print('| phase | ms / step | peak memory above start (MiB) |\n|---|---|---|')
+    for r in rows:
+        print(f"| {r['phase']} | {r['time'] * 1000:.1f} | {r['mem']:.1f} |")
+    ratio = full['time'] / sum(r['time'] for r in parts)
+    mem_parts = sum(r['mem'] for r in parts)
+    print(f'\n(c) / (a + b) = {ratio:.3f} (target <= 1.03: '
+          f"{'met' if ratio <= 1.03 else f'missed by {(ratio - 1.03) * 100:.1f} points'}); "
+          f"peak memory (c) {full['mem']:.1f} MiB vs (a + b) {mem_parts:.1f} MiB")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('config')
+    parser.add_argument('--iters', type=int, default=20)
+    parser.add_argument('--warmup', type=int, default=5)
+    parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction)
+    args = parser.parse_args()
+    run(args.config, args.iters, args.warmup, args.device, args.cfg_options)
+
+
+if __name__ == '__main__':
+    main()

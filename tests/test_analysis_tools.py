@@ -1,0 +1,48 @@
+"""benchmarks/overhead.py and tools/analysis/plot_curves.py run (no timing is asserted)."""
+import json
+import os.path as osp
+import sys
+
+from test_e2e_cls import run
+
+from conftest import REPO
+
+TINY = ['--cfg-options', 'train_dataloader.batch_size=4',
+        'train_dataloader.dataset.dataset.indices=16']
+
+
+def test_overhead_measures_every_phase_of_kd_and_dml():
+    out = run('benchmarks/overhead.py', 'configs/cls/kd.py', '--iters', '2', '--warmup', '1',
+              *TINY).stdout
+    for phase in ('(b) Teacher inference alone', '(a) Student training step alone',
+                  '(c) distillation step'):
+        assert f'| {phase} |' in out
+    assert '(c) / (a + b) = ' in out and 'batch 4' in out
+    out = run('benchmarks/overhead.py', 'configs/cls/dml.py', '--iters', '2', '--warmup', '1',
+              *TINY).stdout
+    assert '(a) Teacher training step alone' in out and '(a) Student training step alone' in out
+
+
+def test_plot_curves_places_losses_and_every_models_metrics(tmp_path):
+    sys.path.insert(0, osp.join(REPO, 'tools', 'analysis'))
+    from plot_curves import curves
+    records = [
+        dict(lr=0.1, loss=3.0, **{'Student.loss': 1.0}, loss_kd=2.0, time=0.1, epoch=1,
+             iter=5, step=5),
+        dict(lr=0.1, loss=2.0, **{'Student.loss': 0.5}, loss_kd=1.5, time=0.1, epoch=1,
+             iter=10, step=10),
+        {'Student/accuracy/top1': 50.0, 'Teacher/accuracy/top1': 80.0, 'time': 0.2, 'step': 1},
+    ]
+    losses, metrics = curves(records)
+    assert losses == {'Student.loss': [(5, 1.0), (10, 0.5)], 'loss_kd': [(5, 2.0), (10, 1.5)]}
+    assert metrics == {'Student/accuracy/top1': [(10, 50.0)],
+                       'Teacher/accuracy/top1': [(10, 80.0)]}
+    for name in ('a', 'b'):
+        d = tmp_path / name / '20260101_000000' / 'vis_data'
+        d.mkdir(parents=True)
+        (d / 'scalars.json').write_text('\n'.join(json.dumps(r) for r in records))
+    out = str(tmp_path / 'curves.png')
+    run('tools/analysis/plot_curves.py', str(tmp_path / 'a'), str(tmp_path / 'b'), '--out', out)
+    assert open(out, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
+    proc = run('tools/analysis/plot_curves.py', str(tmp_path), check=False)
+    assert proc.returncode != 0 and 'no */vis_data/scalars.json' in proc.stderr
