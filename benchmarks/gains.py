@@ -1,13 +1,16 @@
 """What distillation gains over the student alone, per task, on the embedded data, over seeds.
 
-    python benchmarks/gains.py seg [--seeds 0 1 2] [--recipes student kl cwd kl_cwd_feat]
+    python benchmarks/gains.py cls [--seeds 0 1 2] [--recipes student kd dkd dml ...]
+    python benchmarks/gains.py seg [--recipes student kl cwd kl_cwd_feat]
     python benchmarks/gains.py det [--recipes db_student db_distill db_dml db_cml]
-    python benchmarks/gains.py ocr [--recipes crnn_student ctc_dml ctc_sar_dml ctc_kd] [--epochs 3]
+    python benchmarks/gains.py ocr [--recipes crnn_student ctc_dml ctc_sar_dml ctc_kd]
 
 Trains the task's teacher once with its own config (seed 0; reused when its best checkpoint is
-already in its work dir), then each recipe with each seed through tools/train.py into
-work_dirs/bench/<task>_<recipe>_s<seed>[_e<epochs>] (a run whose final checkpoint is already
-there is reused, so an interrupted benchmark picks up where it stopped), and writes
+already in its work dir; likewise any other model a recipe loads, e.g. cls's teacher2), then
+each recipe with each seed through tools/train.py into
+work_dirs/bench/<task>_<recipe>_s<seed>[_e<epochs>] (cls: <recipe>_s<seed>). A run whose final
+checkpoint is already there is reused, so an interrupted benchmark picks up where it stopped.
+Writes
 benchmarks/gains_<task>.md (final validation metric of every trained sub-model, mean ± std over
 seeds; training time per iteration, also relative to the first recipe, the student alone) and
 benchmarks/gains_<task>.png (a bar chart with error bars). ``--epochs`` shortens the schedule of
@@ -23,6 +26,11 @@ from concurrent.futures import ThreadPoolExecutor
 from common import REPO, fmt, read_scalars, summarise, table, train
 
 TASKS = {
+    'cls': dict(teacher='cls/teacher', teacher_dir='work_dirs/teacher', metric='accuracy/top1',
+                best='best_accuracy_top1_*.pth', scale=1, prefix='',
+                recipes=['student', 'kd', 'dkd', 'dist', 'wsl', 'skd', 'mgd', 'afd', 'at',
+                         'fitnets', 'pkd', 'rkd', 'ssld', 'self_distill', 'multi_teacher', 'dml',
+                         'udml']),
     'seg': dict(teacher='seg/teacher', teacher_dir='work_dirs/seg_teacher', metric='mIoU',
                 best='best_mIoU_*.pth', recipes=['student', 'kl', 'cwd', 'kl_cwd_feat'],
                 scale=1),
@@ -79,10 +87,16 @@ def run_recipe(config: str, work_dir: str, seed: int, epochs: int = None) -> lis
     return train(config, work_dir, *opts)
 
 
-def needs_teacher(config: str) -> bool:
-    """Whether ``config`` loads a trained checkpoint into one of its sub-networks."""
-    models = load_cfg(config).model.get('models') or {}
-    return any(entry.get('checkpoint') for entry in models.values())
+def prerequisites(config: str) -> list:
+    """The configs whose trained checkpoints ``config`` loads and that are not there yet (a
+    teacher, a second teacher, the student itself for self-distillation)."""
+    from mmkd.utils.config import is_local_config
+    out = []
+    for entry in (load_cfg(config).model.get('models') or {}).values():
+        ckpt, src = entry.get('checkpoint'), entry.get('config')
+        if ckpt and src and is_local_config(src) and not glob.glob(osp.join(REPO, ckpt)):
+            out.append(src)
+    return out
 
 
 def plot(path: str, task: str, metric: str, results: dict, teacher: float = None) -> None:
@@ -122,18 +136,24 @@ def main() -> None:
     sub, scale = task['teacher'].split('/')[0], task['scale']
     teacher_cfg = f"configs/{task['teacher']}.py"
     tag = f'_e{args.epochs}' if args.epochs else ''
+    prefix = task.get('prefix', f'{sub}_')
     runs = [(recipe, seed) for recipe in args.recipes or task['recipes'] for seed in args.seeds]
     with ThreadPoolExecutor(args.jobs) as pool:  # each job is a tools/train.py process
-        teacher_job = None
+        from mmkd.utils.config import work_dir_of
+        needed = [c for r in dict(runs) for c in prerequisites(f'configs/{sub}/{r}.py')]
         if not glob.glob(osp.join(REPO, task['teacher_dir'], task['best'])):
-            teacher_job = pool.submit(train, teacher_cfg, task['teacher_dir'])
+            needed.insert(0, teacher_cfg)
+        pre = {}  # config -> the job training it (once, into its own work dir)
+        for config in needed:
+            if config not in pre:
+                pre[config] = pool.submit(train, config, work_dir_of(config))
 
         def one(recipe_seed):
             recipe, seed = recipe_seed
             config = f'configs/{sub}/{recipe}.py'
-            if teacher_job is not None and needs_teacher(config):
-                teacher_job.result()
-            logs = run_recipe(config, f'work_dirs/bench/{sub}_{recipe}_s{seed}{tag}', seed,
+            for needed in prerequisites(config):
+                pre[needed].result()
+            logs = run_recipe(config, f'work_dirs/bench/{prefix}{recipe}_s{seed}{tag}', seed,
                               args.epochs)
             res = {k: v * (scale if k != 'time' else 1) for k, v in
                    summarise(logs, task['metric']).items()}
