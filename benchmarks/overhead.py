@@ -128,8 +128,8 @@ def run(config: str, iters: int, warmup: int, device: str, options: dict = None)
             pre = [distiller.data_preprocessor(b, True) for b in batches]
 
             @torch.no_grad()
-            def infer(i, sub=sub, pre=pre):
-                sub(pre[i % nb]['inputs'], pre[i % nb]['data_samples'], mode='tensor')
+            def infer(i, name=name, pre=pre):  # with the entry's inference options
+                distiller.run_frozen(name, pre[i % nb]['inputs'], pre[i % nb]['data_samples'])
             phases.append((f'(b) {name} inference alone', infer))
         else:
             opt = single_optim(cfg, sub)

@@ -279,3 +279,38 @@ def test_skip_nonfinite_skips_the_update_and_logs_the_rest():
     d.models['Teacher'].head.fc.weight.data.fill_(0.1)
     _step(d)
     assert not all(torch.equal(before[k], d.models['Student'].state_dict()[k]) for k in params)
+
+
+@pytest.mark.parametrize('opts, tol', [(dict(channels_last=True), 1e-5),
+                                       (dict(dtype='bfloat16'), 5e-2),
+                                       (dict(dtype='float16', channels_last=True), 5e-2)])
+def test_teacher_inference_options_keep_the_losses(opts, tol):
+    torch.manual_seed(0)
+    plain = Distiller(**kd_cfg())
+    cfg = kd_cfg()
+    cfg['models']['Teacher']['inference'] = opts
+    fast = Distiller(**cfg)
+    fast.load_state_dict(plain.state_dict())
+    if opts.get('channels_last'):
+        w = fast.models['Teacher'].backbone.conv1.weight
+        assert w.is_contiguous(memory_format=torch.channels_last)
+    plain.train(), fast.train()
+    data = plain.data_preprocessor(batch(), True)
+    a = plain(**data, mode='loss')
+    b = fast(**copy.deepcopy(data), mode='loss')
+    assert b['loss_kd'].dtype == torch.float32
+    torch.testing.assert_close(b['loss_kd'], a['loss_kd'], rtol=tol, atol=tol)
+
+
+def test_inference_options_are_checked():
+    cfg = kd_cfg()
+    cfg['models']['Student']['inference'] = dict(dtype='bfloat16')
+    with pytest.raises(ValueError, match='Student.inference: only a frozen sub-network'):
+        Distiller(**cfg)
+    cfg = kd_cfg()
+    cfg['models']['Teacher']['inference'] = dict(channel_last=True)
+    with pytest.raises(KeyError, match="unknown key 'channel_last'.*'channels_last'"):
+        Distiller(**cfg)
+    cfg['models']['Teacher']['inference'] = dict(dtype='half')
+    with pytest.raises(ValueError, match="'float16' or 'bfloat16'"):
+        Distiller(**cfg)

@@ -36,6 +36,8 @@ class Distiller(BaseModel):
             ``'Student'`` if present, else the first trainable model.
         data_preprocessor (dict, optional): Updates the deploy model's preprocessor config;
             the result preprocesses the batch for all models.
+        (A frozen entry may add ``inference=dict(dtype='bfloat16', channels_last=True,
+        compile=False)``: see :meth:`run_frozen`.)
         skip_nonfinite (bool): When a loss term is NaN or inf, skip that training step (no
             update, a warning naming the term) instead of stopping with an error. Defaults to
             False.
@@ -64,6 +66,9 @@ class Distiller(BaseModel):
         self.frozen = frozen
         self.deploy = deploy
         self.skip_nonfinite = skip_nonfinite
+        self.inference_opts = {n: dict(e.get('inference') or {})
+                               for n, e in models.items() if n in frozen}
+        self._compiled = {}  # frozen model name -> its torch.compile'd module
         self._predict_model = deploy
         self.recorder_sets = self._build_recorders(recorders or {})
         if not isinstance(losses, dict) or not losses:
@@ -172,6 +177,8 @@ class Distiller(BaseModel):
                     if name in self._task_models:
                         samples = data_samples if not task_losses else copy.deepcopy(pristine)
                         task_losses[name] = model.loss(inputs, samples)
+                    elif frozen:
+                        self.run_frozen(name, inputs, data_samples)
                     else:
                         model(inputs, data_samples, mode='tensor')
             losses = {}
@@ -181,6 +188,24 @@ class Distiller(BaseModel):
             for s in self.recorder_sets.values():
                 s.clear()
         return losses
+
+    def run_frozen(self, name: str, inputs: torch.Tensor, data_samples: Optional[list]):
+        """A frozen sub-network's forward (``tensor`` mode) with its ``inference`` options:
+        ``dtype`` ('float16' / 'bfloat16': autocast, its recorded tensors handed to the losses
+        as float32), ``channels_last`` (weights and input in that memory format), ``compile``
+        (``torch.compile`` of the model). Call it under ``torch.no_grad()``."""
+        opts = self.inference_opts.get(name, {})
+        model = self.models[name]
+        if opts.get('compile'):
+            if name not in self._compiled:
+                self._compiled[name] = torch.compile(model)
+            model = self._compiled[name]
+        if opts.get('channels_last') and inputs.dim() == 4:
+            inputs = inputs.contiguous(memory_format=torch.channels_last)
+        dtype = opts.get('dtype')
+        with torch.autocast(inputs.device.type, dtype=getattr(torch, dtype)) if dtype \
+                else nullcontext():
+            return model(inputs, data_samples, mode='tensor')
 
     def train_step(self, data, optim_wrapper) -> Dict[str, torch.Tensor]:
         """BaseModel's step, checking that every loss term is finite before the update."""
@@ -202,7 +227,11 @@ class Distiller(BaseModel):
         return {k: v for k, v in log_vars.items() if k not in bad and k != 'loss'}
 
     def _get(self, model: str, key: str) -> torch.Tensor:
-        return self.recorder_sets[model].get(key)
+        value = self.recorder_sets[model].get(key)
+        if self.inference_opts.get(model, {}).get('dtype') and isinstance(value, torch.Tensor) \
+                and value.is_floating_point():
+            value = value.float()  # autocast output: the losses compute in float32
+        return value
 
     @property
     def sub_model_names(self) -> List[str]:

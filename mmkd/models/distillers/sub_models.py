@@ -4,6 +4,7 @@ import glob
 import os.path as osp
 from typing import Dict, Optional, Tuple
 
+import torch
 from mmengine.config import ConfigDict
 from mmengine.logging import print_log
 from mmengine.registry import MODELS as ROOT_MODELS
@@ -14,7 +15,8 @@ from mmkd.utils.checkpoint import extract_submodel, load_file, state_dict_of
 from mmkd.utils.config import is_local_config, load_model_cfg, work_dir_of
 from mmkd.utils.misc import did_you_mean, with_context
 
-ENTRY_KEYS = ('config', 'model', 'checkpoint', 'checkpoint_model', 'frozen')
+ENTRY_KEYS = ('config', 'model', 'checkpoint', 'checkpoint_model', 'frozen', 'inference')
+INFERENCE_KEYS = ('dtype', 'channels_last', 'compile')
 
 
 def _to_dict(cfg) -> dict:
@@ -34,6 +36,17 @@ def check_entry(name: str, entry: dict) -> None:
                        'used) and `model=` (an inline model dict).')
     if 'checkpoint_model' in entry and 'checkpoint' not in entry:
         raise KeyError(f'{where}: `checkpoint_model` given without `checkpoint`.')
+    inference = entry.get('inference') or {}
+    if inference and not entry.get('frozen'):
+        raise ValueError(f'{where}.inference: only a frozen sub-network runs as inference; '
+                         'set frozen=True or remove `inference`.')
+    for key in inference:
+        if key not in INFERENCE_KEYS:
+            raise KeyError(f'{where}.inference: unknown key {key!r}. '
+                           + did_you_mean(key, INFERENCE_KEYS))
+    if inference.get('dtype') not in (None, 'float16', 'bfloat16'):
+        raise ValueError(f"{where}.inference.dtype: 'float16' or 'bfloat16' (autocast), got "
+                         f"{inference['dtype']!r}.")
 
 
 def resolve_model_cfgs(models: dict, deploy: str,
@@ -138,4 +151,6 @@ def build_sub_model(name: str, entry: dict, cfg: dict, scope: str) -> nn.Module:
                       'weights and teaches nothing useful.', logger='current', level=30)
         model.requires_grad_(False)
         model.eval()
+        if (entry.get('inference') or {}).get('channels_last'):
+            model.to(memory_format=torch.channels_last)
     return model
