@@ -1,7 +1,7 @@
 """Distillation overhead: one distillation step against the cost of its parts, in one process.
 
-    python benchmarks/overhead.py CONFIG [--iters 20] [--warmup 5] [--device cpu|cuda]
-                                  [--cfg-options key=value ...]
+    python benchmarks/overhead.py CONFIG [CONFIG ...] [--iters 20] [--warmup 5]
+                                  [--device cpu|cuda] [--cfg-options key=value ...]
 
 For the distiller of CONFIG, on the same pre-loaded batches (data loading excluded), after
 warm-up, medians over ``--iters`` steps of:
@@ -12,14 +12,16 @@ warm-up, medians over ``--iters`` steps of:
   (c) the full distillation step (Distiller.train_step).
 
 Prints (c) / (sum of a + sum of b) — the framework's overhead on top of the physical limit —
-and the peak memory of each phase above the memory held before it: CPU resident memory (the
-kernel's high-water mark, reset before each phase) or CUDA max allocated. Teachers loaded from
+and the peak memory each phase needs on top of the loaded models and batches, measured for
+each phase in a fresh process that runs only it (CPU: the kernel's resident high-water mark;
+CUDA: max allocated). Teachers loaded from
 checkpoints that are not there are used with their initial weights (timing does not depend on
 them).
 """
 import argparse
 import os.path as osp
 import statistics
+import subprocess
 import sys
 import time
 from typing import List
@@ -59,8 +61,7 @@ def _status(key: str) -> float:
 
 def measure(phases: List[tuple], iters: int, warmup: int) -> List[dict]:
     """Median seconds per call of each phase ``(label, step(i))``, the phases taking turns
-    every iteration (so load from elsewhere on the machine hits them alike), then each phase's
-    peak memory above what was in use before it (MiB) over a few calls on its own."""
+    every iteration (so load from elsewhere on the machine hits them alike)."""
     sync = torch.cuda.synchronize if torch.cuda.is_initialized() else (lambda: None)
     for i in range(warmup):
         for _, step in phases:
@@ -73,13 +74,18 @@ def measure(phases: List[tuple], iters: int, warmup: int) -> List[dict]:
             step(warmup + i)
             sync()
             times[k].append(time.perf_counter() - t0)
-    out = []
-    for k, (label, step) in enumerate(phases):
-        base = reset_peak()
-        for i in range(3):
-            step(i)
-        out.append(dict(phase=label, time=statistics.median(times[k]), mem=peak() - base))
-    return out
+    return [dict(phase=label, time=statistics.median(t)) for (label, _), t in zip(phases, times)]
+
+
+def phase_memory(config: str, k: int, device: str, argv: list) -> float:
+    """Peak memory phase ``k`` of ``config`` needs on top of the loaded models and batches, in
+    a fresh process that runs nothing else (MiB)."""
+    proc = subprocess.run([sys.executable, __file__, config, '--memory-of', str(k), '--device',
+                           device, *argv], capture_output=True, text=True, cwd=REPO)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith('MEMORY ')]
+    if proc.returncode or not lines:
+        raise RuntimeError(f'memory of phase {k} of {config} failed:\n{proc.stderr[-2000:]}')
+    return float(lines[-1].split()[1])
 
 
 def build(config: str, options: dict, device: str):
@@ -116,8 +122,8 @@ def single_optim(cfg, model):
     return build_optim_wrapper(model, wrapper)
 
 
-def run(config: str, iters: int, warmup: int, device: str, options: dict = None) -> List[dict]:
-    """Measure every phase; print and return the rows ``dict(phase, time, mem)``."""
+def phases_of(config: str, device: str, options: dict = None):
+    """The config and the phases ``(label, step(i))``: (a) and (b) per sub-network, then (c)."""
     cfg, distiller, optim, batches = build(config, options, device)
     distiller.train()
     nb = len(batches)
@@ -139,11 +145,21 @@ def run(config: str, iters: int, warmup: int, device: str, options: dict = None)
             phases.append((f'(a) {name} training step alone', train_alone))
     phases.append(('(c) distillation step',
                    lambda i: distiller.train_step(batches[i % nb], optim)))
+    return cfg, phases
+
+
+def run(config: str, iters: int, warmup: int, device: str, argv: list,
+        options: dict = None) -> List[dict]:
+    """Time every phase here and measure its memory in a fresh process; print and return the
+    rows ``dict(phase, time, mem)``."""
+    cfg, phases = phases_of(config, device, options)
     rows = measure(phases, iters, warmup)
+    for k, r in enumerate(rows):
+        r['mem'] = phase_memory(config, k, device, argv)
     full, parts = rows[-1], rows[:-1]
     print(f'\n{config} on {device}, median of {iters} steps after {warmup} warm-up, '
           f'batch {cfg.train_dataloader.batch_size}:')
-    print('| phase | ms / step | peak memory above start (MiB) |\n|---|---|---|')
+    print('| phase | ms / step | peak memory on top of the loaded models (MiB) |\n|---|---|---|')
     for r in rows:
         print(f"| {r['phase']} | {r['time'] * 1000:.1f} | {r['mem']:.1f} |")
     ratio = full['time'] / sum(r['time'] for r in parts)
@@ -156,13 +172,32 @@ def run(config: str, iters: int, warmup: int, device: str, options: dict = None)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('config')
+    parser.add_argument('configs', nargs='+')
     parser.add_argument('--iters', type=int, default=20)
     parser.add_argument('--warmup', type=int, default=5)
     parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction)
+    parser.add_argument('--memory-of', type=int, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args()
-    run(args.config, args.iters, args.warmup, args.device, args.cfg_options)
+    if args.memory_of is not None:  # a fresh process measuring one phase's memory
+        _, phases = phases_of(args.configs[0], args.device, args.cfg_options)
+        base = reset_peak()
+        for i in range(3):
+            phases[args.memory_of][1](i)
+        print(f'MEMORY {peak() - base:.2f}')
+        return
+    argv = sys.argv[sys.argv.index('--cfg-options'):] if '--cfg-options' in sys.argv else []
+    summary = []
+    for config in args.configs:
+        rows = run(config, args.iters, args.warmup, args.device, argv, args.cfg_options)
+        parts = rows[:-1]
+        summary.append((config, sum(r['time'] for r in parts) * 1000, rows[-1]['time'] * 1000,
+                        rows[-1]['time'] / sum(r['time'] for r in parts),
+                        sum(r['mem'] for r in parts), rows[-1]['mem']))
+    print('\n| config | a + b (ms) | c (ms) | c / (a + b) | memory a + b (MiB) | memory c (MiB) |'
+          '\n|---|---|---|---|---|---|')
+    for c, ab, full, ratio, mab, mc in summary:
+        print(f'| {c} | {ab:.1f} | {full:.1f} | {ratio:.3f} | {mab:.1f} | {mc:.1f} |')
 
 
 if __name__ == '__main__':

@@ -63,7 +63,9 @@ def seg_valid(data_samples: List, ref: torch.Tensor, ignore_index: int = 255) ->
 def db_shrink_mask(data_samples: List, ref: torch.Tensor) -> torch.Tensor:
     """The pixels mmocr's DB loss counts (0 inside ignored or too small text), (N, H, W) float:
     the ``gt_shrink_mask`` of ``DBModuleLoss.get_targets`` (default settings) for mmocr text
-    detection data samples."""
+    detection data samples. (The DB loss shifts the polygons of kept texts in place; the mask
+    depends only on the ignored ones, which it leaves, so computing it after the student's loss
+    gives the student's mask.)"""
     global _DB_TARGETS
     if _DB_TARGETS is None:
         from mmocr.models.textdet.module_losses import DBModuleLoss

@@ -167,15 +167,19 @@ class Distiller(BaseModel):
         """
         task_losses = {}
         # Upstream losses may modify the data samples (mmocr's DB loss shifts the gt polygons in
-        # place): every task model after the first gets its own copy of the untouched batch.
+        # place): every task model after the first gets its own copy of the untouched batch (the
+        # last one the snapshot itself).
+        fields = {}  # batch fields computed for the routes this step
         pristine = copy.deepcopy(data_samples) if len(self._task_models) > 1 else None
+        last_task = [n for n in self._used if n in self._task_models][-1:]
         try:
             for name in self._used:
                 model, frozen = self.models[name], name in self.frozen
                 with self.recorder_sets[name].recording(), \
                         (torch.no_grad() if frozen else nullcontext()):
                     if name in self._task_models:
-                        samples = data_samples if not task_losses else copy.deepcopy(pristine)
+                        samples = data_samples if not task_losses else \
+                            pristine if [name] == last_task else copy.deepcopy(pristine)
                         task_losses[name] = model.loss(inputs, samples)
                     elif frozen:
                         self.run_frozen(name, inputs, data_samples)
@@ -183,7 +187,8 @@ class Distiller(BaseModel):
                         model(inputs, data_samples, mode='tensor')
             losses = {}
             for r in self.routes:
-                losses.update(r(self._get, self.connectors[r.name], task_losses, data_samples))
+                losses.update(r(self._get, self.connectors[r.name], task_losses, data_samples,
+                                fields))
         finally:
             for s in self.recorder_sets.values():
                 s.clear()

@@ -133,8 +133,8 @@ class LossRoute:
         return out
 
     def __call__(self, get: Callable[[str, str], torch.Tensor], connectors: nn.ModuleDict,
-                 task_losses: Dict[str, dict],
-                 data_samples: Optional[list] = None) -> Dict[str, torch.Tensor]:
+                 task_losses: Dict[str, dict], data_samples: Optional[list] = None,
+                 fields: Optional[Dict[str, torch.Tensor]] = None) -> Dict[str, torch.Tensor]:
         """Compute this route's loss terms.
 
         Args:
@@ -143,6 +143,8 @@ class LossRoute:
             task_losses (dict): The upstream loss dicts of the models run in loss mode.
             data_samples (list, optional): The batch's data samples, for the values a loss
                 names in ``batch_inputs`` (see :mod:`.batch_fields`).
+            fields (dict, optional): This step's cache of batch fields, by name and shape of
+                the tensor they go with (filled here; shared by the routes of one step).
 
         Returns:
             dict[str, Tensor]: Weighted terms by logged name.
@@ -163,8 +165,13 @@ class LossRoute:
                     tensors[i] = sides[side](tensors[i])
             if self.pairwise and getattr(self.loss, 'same_shape', True):
                 self._check_shapes(entry, tensors)
-            kwargs = {arg: BATCH_FIELDS[field](data_samples, ref).to(ref.device)
-                      for arg, field in self.fields.items()}
+            fields = {} if fields is None else fields
+            kwargs = {}
+            for arg, field in self.fields.items():
+                key = (field, tuple(ref.shape))
+                if key not in fields:
+                    fields[key] = BATCH_FIELDS[field](data_samples, ref).to(ref.device)
+                kwargs[arg] = fields[key]
             out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * self.weight
         return out
 
