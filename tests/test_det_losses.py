@@ -125,3 +125,36 @@ def test_every_task_model_gets_untouched_samples(in_repo):
     losses = d.loss(inputs, samples)
     for k in ('loss_prob', 'loss_thr', 'loss_db'):
         assert torch.allclose(losses[f'Student.{k}'], losses[f'Student2.{k}']), k
+
+
+def test_dila_db_takes_the_students_own_db_targets(in_repo, monkeypatch):
+    """db_distill records the student's DB targets (mask = the loss's gt_shrink_mask): the same
+    DilaDB loss as generating the targets again, without generating them again."""
+    import copy
+
+    from mmengine.config import Config
+    from mmengine.registry import MODELS, DefaultScope
+
+    from mmkd.models.distillers import batch_fields
+    cfg = Config.fromfile('configs/det/db_distill.py')
+    cfg.model.models.Teacher.pop('checkpoint')
+    plain = copy.deepcopy(cfg.model)
+    plain.recorders.Student.pop('db_shrink_mask')
+    with DefaultScope.overwrite_default_scope('mmocr'):
+        fast, slow = MODELS.build(cfg.model), MODELS.build(plain)
+    slow.load_state_dict(fast.state_dict())
+    samples = []
+    for i in range(2):
+        ds = TextDetDataSample()
+        ds.set_metainfo(dict(img_shape=(64, 64), pad_shape=(64, 64)))
+        ds.gt_instances = InstanceData(
+            polygons=[np.array([6, 8, 50, 8, 50, 24, 6, 24], np.float32),
+                      np.array([10, 40, 30, 40, 30, 52, 10, 52], np.float32)],
+            ignored=torch.tensor([False, i == 0]))  # an ignored text: a hole in the mask
+        samples.append(ds)
+    inputs = torch.rand(2, 3, 64, 64, generator=torch.Generator().manual_seed(0))
+    fast.eval(), slow.eval()
+    expected = slow.loss(inputs, copy.deepcopy(samples))['loss_dila_db']
+    monkeypatch.setitem(batch_fields.BATCH_FIELDS, 'db_shrink_mask', None)  # must not be used
+    got = fast.loss(inputs, copy.deepcopy(samples))['loss_dila_db']
+    assert torch.equal(got, expected) and got > 0

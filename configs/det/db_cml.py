@@ -6,7 +6,8 @@ _base_ = './db_distill.py'
 model = dict(
     models=dict(Student2=dict(config='configs/det/db_student.py')),
     recorders=dict(
-        Student2=dict(binary=dict(type='MethodOutputs', source='det_head._diff_binarize'))),
+        Student2=dict(binary=dict(type='MethodOutputs', source='det_head._diff_binarize'),
+                      db_shrink_mask={{_base_.model.recorders.Student.db_shrink_mask}})),
     losses=dict(
         db=dict(models=['Student', 'Student2']),
         dila_db=dict(pairs=[('Student', 'Teacher'), ('Student2', 'Teacher')]),

@@ -12,7 +12,10 @@ model = dict(
         Student=dict(config='configs/det/db_student.py')),
     recorders=dict(
         shrink=dict(type='ModuleOutputs', source='det_head.binarize'),  # (N, 1, H, W) logits
-        Student=dict(binary=dict(type='MethodOutputs', source='det_head._diff_binarize'))),
+        # the student's own DB targets: DilaDB's mask without generating them a second time
+        Student=dict(binary=dict(type='MethodOutputs', source='det_head._diff_binarize'),
+                     db_shrink_mask=dict(type='MethodOutputs',
+                                         source='det_head.module_loss.get_targets', item=1))),
     losses=dict(
         db=dict(type='TaskLoss', models=['Student']),
         dila_db=dict(type='DilaDBLoss', pairs=[('Student', 'Teacher')],

@@ -188,7 +188,7 @@ class Distiller(BaseModel):
             losses = {}
             for r in self.routes:
                 losses.update(r(self._get, self.connectors[r.name], task_losses, data_samples,
-                                fields))
+                                fields, lambda m, k: k in self.recorder_sets[m]))
         finally:
             for s in self.recorder_sets.values():
                 s.clear()

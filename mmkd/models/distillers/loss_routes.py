@@ -134,7 +134,9 @@ class LossRoute:
 
     def __call__(self, get: Callable[[str, str], torch.Tensor], connectors: nn.ModuleDict,
                  task_losses: Dict[str, dict], data_samples: Optional[list] = None,
-                 fields: Optional[Dict[str, torch.Tensor]] = None) -> Dict[str, torch.Tensor]:
+                 fields: Optional[Dict[str, torch.Tensor]] = None,
+                 has: Callable[[str, str], bool] = lambda m, k: False
+                 ) -> Dict[str, torch.Tensor]:
         """Compute this route's loss terms.
 
         Args:
@@ -145,6 +147,9 @@ class LossRoute:
                 names in ``batch_inputs`` (see :mod:`.batch_fields`).
             fields (dict, optional): This step's cache of batch fields, by name and shape of
                 the tensor they go with (filled here; shared by the routes of one step).
+            has (callable): ``has(model, key)``: whether that model has a recorder ``key``. A
+                recorder named like a batch field, on an entry's first model, supplies that
+                field (e.g. the student's own DB targets instead of computing them again).
 
         Returns:
             dict[str, Tensor]: Weighted terms by logged name.
@@ -168,6 +173,9 @@ class LossRoute:
             fields = {} if fields is None else fields
             kwargs = {}
             for arg, field in self.fields.items():
+                if has(entry[0], field):
+                    kwargs[arg] = get(entry[0], field).to(ref.device)
+                    continue
                 key = (field, tuple(ref.shape))
                 if key not in fields:
                     fields[key] = BATCH_FIELDS[field](data_samples, ref).to(ref.device)
