@@ -71,6 +71,10 @@ class Distiller(BaseModel):
         self._compiled = {}  # frozen model name -> its torch.compile'd module
         self._predict_model = deploy
         self.recorder_sets = self._build_recorders(recorders or {})
+        for name, opts in self.inference_opts.items():
+            if opts.get('compile'):  # compiled kernels reuse buffers: keep copies of records
+                for rec in self.recorder_sets[name].recorders.values():
+                    rec.copy = True
         if not isinstance(losses, dict) or not losses:
             raise ValueError('model.losses: give at least one loss, e.g. '
                              "task=dict(type='TaskLoss', models=['Student']).")
@@ -198,7 +202,8 @@ class Distiller(BaseModel):
         """A frozen sub-network's forward (``tensor`` mode) with its ``inference`` options:
         ``dtype`` ('float16' / 'bfloat16': autocast, its recorded tensors handed to the losses
         as float32), ``channels_last`` (weights and input in that memory format), ``compile``
-        (``torch.compile`` of the model). Call it under ``torch.no_grad()``."""
+        (``torch.compile`` of the model; its recorders then store copies, as compiled kernels
+        reuse buffers). Call it under ``torch.no_grad()``."""
         opts = self.inference_opts.get(name, {})
         model = self.models[name]
         if opts.get('compile'):
