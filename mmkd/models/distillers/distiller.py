@@ -223,10 +223,10 @@ class Distiller(BaseModel):
             data = self.data_preprocessor(data, True)
             losses = self._run_forward(data, mode='loss')
         parsed, log_vars = self.parse_losses(losses)
-        bad = {k: v for k, v in losses.items() if not is_finite(v)}
-        if not bad:
+        if is_finite(parsed):  # one check; the terms only when the sum is not finite
             optim_wrapper.update_params(parsed)
             return log_vars
+        bad = {k: v for k, v in losses.items() if not is_finite(v)} or {'loss (the sum)': parsed}
         msg = nonfinite_message(bad, self.routes)
         if not self.skip_nonfinite:
             raise FloatingPointError(msg + ' Lower the learning rate or check the data; '
