@@ -135,3 +135,19 @@ def test_interrupted_conversion_leaves_nothing_at_the_target(tmp_path, monkeypat
     with pytest.raises(KeyboardInterrupt):
         convert(ck, str(tmp_path / 'student.pth'))
     assert os.listdir(tmp_path) == ['kd.pth']
+
+
+def test_load_from_accepts_a_pattern_and_takes_the_newest(tmp_path):
+    import time
+
+    from mmengine.runner.checkpoint import _load_checkpoint
+
+    import mmkd  # noqa: F401 - registers the local loader
+    for i in (1, 2):
+        torch.save({'state_dict': {'w': torch.full((1, ), float(i))}},
+                   str(tmp_path / f'best_epoch_{i}.pth'))
+        time.sleep(0.01)
+    ckpt = _load_checkpoint(str(tmp_path / 'best_*.pth'), map_location='cpu')
+    assert ckpt['state_dict']['w'].item() == 2.0
+    with pytest.raises(FileNotFoundError, match='can not be found'):
+        _load_checkpoint(str(tmp_path / 'none_*.pth'), map_location='cpu')

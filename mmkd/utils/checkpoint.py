@@ -69,8 +69,12 @@ def _use_for_local_files() -> None:
 
     def load_from_local(filename, map_location):
         filename = osp.expanduser(filename)
-        if not osp.isfile(filename):
-            raise FileNotFoundError(f'{filename} can not be found.')
+        if not osp.isfile(filename):  # a pattern such as work_dirs/x/best_*.pth: the newest
+            import glob
+            matches = sorted(glob.glob(filename), key=osp.getmtime)
+            if not matches:
+                raise FileNotFoundError(f'{filename} can not be found.')
+            filename = matches[-1]
         return load_file(filename, map_location=map_location)
 
     CheckpointLoader.register_scheme(prefixes='', force=True)(load_from_local)
