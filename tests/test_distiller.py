@@ -319,8 +319,8 @@ def test_inference_options_are_checked():
 
 def test_copy_samples_equals_deepcopy_and_is_independent():
     import numpy as np
-    from mmocr.structures import TextDetDataSample, TextRecogDataSample
     from mmengine.structures import InstanceData, LabelData
+    from mmocr.structures import TextDetDataSample, TextRecogDataSample
 
     from mmkd.models.distillers.distiller import copy_samples
     det = TextDetDataSample(metainfo=dict(img_shape=(8, 8), flip=False, pad=[1, 2],
