@@ -28,8 +28,9 @@ def read_scalars(work_dir: str) -> list:
 
 
 def summarise(logs: list, metric: str) -> dict:
-    """The last validation's ``metric`` per model (a plain run's under 'Student') and the mean
-    training time per iteration (s) under 'time'."""
+    """The last validation's ``metric`` per model (a plain run's under 'Student') and the
+    training time per iteration (s) under 'time': the median of the logged times, so a few
+    slow logging intervals (a checkpoint, a paused process) do not count."""
     val = [r for r in logs if any(k.split('/', 1)[-1] == metric or k == metric for k in r)][-1]
     out = {}
     for k, v in val.items():
@@ -37,7 +38,7 @@ def summarise(logs: list, metric: str) -> dict:
             out['Student'] = v
         elif '/' in k and k.split('/', 1)[1] == metric:
             out[k.split('/', 1)[0]] = v
-    out['time'] = statistics.mean(r['time'] for r in logs if 'loss' in r and 'time' in r)
+    out['time'] = statistics.median(r['time'] for r in logs if 'loss' in r and 'time' in r)
     return out
 
 

@@ -1,4 +1,4 @@
-"""benchmarks/overhead.py and tools/analysis/plot_curves.py run (no timing is asserted)."""
+"""benchmarks (overhead.py, the gains summary) and tools/analysis/plot_curves.py; no timing."""
 import json
 import os.path as osp
 import sys
@@ -50,3 +50,15 @@ def test_plot_curves_places_losses_and_every_models_metrics(tmp_path):
     assert open(out, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
     proc = run('tools/analysis/plot_curves.py', str(tmp_path), check=False)
     assert proc.returncode != 0 and 'no */vis_data/scalars.json' in proc.stderr
+
+
+def test_gains_summary_takes_last_validation_and_median_time():
+    sys.path.insert(0, osp.join(REPO, 'benchmarks'))
+    from common import summarise
+    logs = [dict(loss=1.0, time=0.2), dict(loss=1.0, time=0.3), dict(loss=1.0, time=60.0),
+            {'Student/recog/word_acc': 0.5, 'Teacher/recog/word_acc': 0.6},
+            {'Student/recog/word_acc': 0.7, 'Teacher/recog/word_acc': 0.8}]
+    # a paused interval (60 s) does not move the time; the last validation counts
+    assert summarise(logs, 'recog/word_acc') == dict(Student=0.7, Teacher=0.8, time=0.3)
+    plain = [dict(loss=1.0, time=0.1), {'recog/word_acc': 0.4}]
+    assert summarise(plain, 'recog/word_acc') == dict(Student=0.4, time=0.1)
