@@ -347,3 +347,26 @@ def test_copy_samples_equals_deepcopy_and_is_independent():
     assert np.array_equal(det.gt_instances.polygons[0], reference[0].gt_instances.polygons[0])
     assert torch.equal(det.gt_instances.bboxes, reference[0].gt_instances.bboxes)
     assert det.pad == [1, 2] and 'indexes' not in rec.gt_text and 'have_target' not in rec
+
+
+def test_warmup_iters_ramps_the_weight_linearly():
+    from mmengine.logging import MessageHub
+    cfg = kd_cfg()
+    cfg['losses']['kd']['warmup_iters'] = 4
+    d, full = Distiller(**cfg), Distiller(**kd_cfg())
+    full.load_state_dict(d.state_dict())
+    d.eval(), full.eval()  # BN statistics fixed: both give the same unweighted terms
+    data = d.data_preprocessor(batch(), True)
+    hub = MessageHub.get_current_instance()
+    old = hub.get_info('iter')
+    try:
+        for it, share in ((0, 0.25), (2, 0.75), (3, 1.0), (10, 1.0)):
+            hub.update_info('iter', it)
+            got, ref = d(**copy.deepcopy(data), mode='loss'), full(**data, mode='loss')
+            torch.testing.assert_close(got['loss_kd'], share * ref['loss_kd'])
+            torch.testing.assert_close(got['Student.loss'], ref['Student.loss'])
+    finally:
+        hub.update_info('iter', old)
+    with pytest.raises(TypeError, match=r'model.losses.kd.warmup_iters: must be an int'):
+        Distiller(**kd_cfg(losses=dict(kd=dict(type='KLDivLoss', pairs=[('Student', 'Teacher')],
+                                                key='logits', warmup_iters=-1))))

@@ -4,6 +4,7 @@ import numbers
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import torch
+from mmengine.logging import MessageHub
 from mmengine.registry import DefaultScope
 from torch import nn
 
@@ -11,7 +12,7 @@ from mmkd.registry import MODELS
 from mmkd.utils.misc import did_you_mean, with_context
 from .batch_fields import BATCH_FIELDS
 
-ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight', 'mask')
+ROUTE_KEYS = ('pairs', 'models', 'key', 'keys', 'connector', 'weight', 'warmup_iters', 'mask')
 
 
 def build_mmkd(cfg: dict, where: str) -> nn.Module:
@@ -50,8 +51,9 @@ class LossRoute:
         cfg (dict): The loss config: ``type`` and the loss's own arguments plus the routing keys
             ``pairs=[(A, B), ...]`` (A learns from B) or ``models=[...]``, ``key`` (a recorder
             name) or ``keys=(key_A, key_B)``, ``connector`` (applied to A's tensor; or a pair
-            ``(for_A, for_B)``), ``weight`` and ``mask`` (a batch field passed as the loss's
-            ``mask``, e.g. ``'text_mask'``).
+            ``(for_A, for_B)``), ``weight``, ``warmup_iters`` (the weight grows linearly from
+            0 over that many training iterations, as DKD's warm-up; Zhao et al., CVPR 2022) and
+            ``mask`` (a batch field passed as the loss's ``mask``, e.g. ``'text_mask'``).
         model_names (Sequence[str]): The distiller's sub-networks.
     """
 
@@ -68,6 +70,10 @@ class LossRoute:
         self.weight = route.get('weight', 1.0)
         if isinstance(self.weight, bool) or not isinstance(self.weight, numbers.Number):
             raise TypeError(f'{where}.weight: must be a number, got {self.weight!r}.')
+        self.warmup_iters = route.get('warmup_iters', 0)
+        if not isinstance(self.warmup_iters, int) or self.warmup_iters < 0:
+            raise TypeError(f'{where}.warmup_iters: must be an int >= 0 (training iterations), '
+                            f'got {self.warmup_iters!r}.')
         self.pairwise = 'pairs' in route
         if self.pairwise == ('models' in route):
             raise KeyError(f'{where}: give exactly one of `pairs=[(A, B), ...]` (A learns from '
@@ -154,10 +160,10 @@ class LossRoute:
         Returns:
             dict[str, Tensor]: Weighted terms by logged name.
         """
-        out = {}
+        out, weight = {}, self.current_weight()
         for entry in self.entries:
             if self.is_task:
-                for k, v in self.loss(task_losses[entry[0]], self.weight).items():
+                for k, v in self.loss(task_losses[entry[0]], weight).items():
                     out[f'{entry[0]}.{k}'] = v
                 continue
             tensors = [[get(m, x) for x in k] if isinstance(k, (list, tuple)) else get(m, k)
@@ -180,8 +186,14 @@ class LossRoute:
                 if key not in fields:
                     fields[key] = BATCH_FIELDS[field](data_samples, ref).to(ref.device)
                 kwargs[arg] = fields[key]
-            out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * self.weight
+            out[self.log_name(entry)] = self.loss(*tensors, **kwargs) * weight
         return out
+
+    def current_weight(self) -> float:
+        """``weight``, scaled by ``(iter + 1) / warmup_iters`` during the warm-up (the
+        training iteration from MMEngine's message hub; outside training, the full weight)."""
+        it = MessageHub.get_current_instance().get_info('iter') if self.warmup_iters else None
+        return self.weight if it is None else self.weight * min(1.0, (it + 1) / self.warmup_iters)
 
     def _check_shapes(self, entry, tensors: List[torch.Tensor]) -> None:
         a, b = tensors
@@ -204,7 +216,6 @@ def is_finite(value) -> bool:
 def nonfinite_message(bad: Dict[str, object], routes: Sequence[LossRoute]) -> str:
     """Name each non-finite loss term, the loss config and sub-networks it comes from, and the
     training iteration."""
-    from mmengine.logging import MessageHub
     parts = []
     for key, value in bad.items():
         where = 'unknown origin'
