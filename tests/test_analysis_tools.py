@@ -27,6 +27,16 @@ def test_overhead_measures_every_phase_of_kd_and_dml():
     assert '| configs/cls/kd.py |' in out and '| configs/cls/dml.py |' in out  # the summary
 
 
+def test_teacher_options_time_each_option_and_compare_the_losses():
+    out = run('benchmarks/teacher_options.py', 'configs/cls/kd.py', '--options', 'bf16',
+              'channels_last', '--iters', '2', '--warmup', '1').stdout
+    rows = {ln.split('|')[2].strip(): ln.split('|') for ln in out.splitlines()
+            if ln.startswith('| configs/cls/kd.py |')}
+    assert list(rows) == ['fp32', 'bf16', 'channels_last']  # fp32 added as the reference
+    assert float(rows['fp32'][7]) == 0 and float(rows['channels_last'][7]) < 1e-4
+    assert 0 < float(rows['bf16'][7]) < 5e-2  # bfloat16 changes the numbers, a little
+
+
 def test_plot_curves_places_losses_and_every_models_metrics(tmp_path):
     sys.path.insert(0, osp.join(REPO, 'tools', 'analysis'))
     from plot_curves import curves
