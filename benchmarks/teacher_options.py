@@ -56,10 +56,8 @@ def loss_gap(models: list, batch: dict) -> list:
     for _, model, _ in models:
         with torch.no_grad():
             data = model.data_preprocessor(copy.deepcopy(batch), True)  # losses mutate it
-            torch.manual_seed(0)
-            model.eval()  # student BN/dropout deterministic; teachers are always in eval
+            torch.manual_seed(0)  # (train mode: upstream decoders make targets only then)
             losses = model(**data, mode='loss')
-            model.train()
         flat = {k: float(sum(v) if isinstance(v, list) else v) for k, v in losses.items()}
         ref = ref or flat
         gaps.append(max(abs(flat[k] - ref[k]) for k in ref))
@@ -78,7 +76,9 @@ def main() -> None:
     names = args.options or [n for n in OPTIONS if args.device == 'cuda' or n != 'fp16']
     if 'fp32' not in names:
         names.insert(0, 'fp32')
-    rows = []
+    print(f'On {args.device}, medians of {args.iters} steps after {args.warmup} warm-up:\n\n'
+          '| config | teacher option | teacher inference (ms) | vs fp32 | distillation step (ms) '
+          '| vs fp32 | largest loss difference |\n|---|---|---|---|---|---|---|', flush=True)
     for config in args.configs:
         models, frozen, batches = distillers(config, names, args.device)
         nb = len(batches)
@@ -97,12 +97,8 @@ def main() -> None:
         times = [r['time'] * 1000 for r in measure(phases, args.iters, args.warmup)]
         for k, (name, _, _) in enumerate(models):
             t, s = times[2 * k], times[2 * k + 1]
-            rows.append(f'| {config} | {name} | {t:.1f} | {t / times[0]:.2f} | {s:.1f} | '
-                        f'{s / times[1]:.2f} | {gaps[k]:.1e} |')
-    print(f'\nOn {args.device}, medians of {args.iters} steps after {args.warmup} warm-up:\n')
-    print('| config | teacher option | teacher inference (ms) | vs fp32 | distillation step (ms) '
-          '| vs fp32 | largest loss difference |\n|---|---|---|---|---|---|---|')
-    print('\n'.join(rows))
+            print(f'| {config} | {name} | {t:.1f} | {t / times[0]:.2f} | {s:.1f} | '
+                  f'{s / times[1]:.2f} | {gaps[k]:.1e} |', flush=True)
 
 
 if __name__ == '__main__':
