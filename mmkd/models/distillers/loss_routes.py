@@ -71,7 +71,8 @@ class LossRoute:
         if isinstance(self.weight, bool) or not isinstance(self.weight, numbers.Number):
             raise TypeError(f'{where}.weight: must be a number, got {self.weight!r}.')
         self.warmup_iters = route.get('warmup_iters', 0)
-        if not isinstance(self.warmup_iters, int) or self.warmup_iters < 0:
+        if isinstance(self.warmup_iters, bool) or not isinstance(self.warmup_iters, int) \
+                or self.warmup_iters < 0:
             raise TypeError(f'{where}.warmup_iters: must be an int >= 0 (training iterations), '
                             f'got {self.warmup_iters!r}.')
         self.pairwise = 'pairs' in route
